@@ -1,0 +1,69 @@
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { build } from 'vite';
+import { compileCourse, type CompileResult } from './compile.js';
+import { sorted } from './idRegistry.js';
+import { packageCourse, type ScormPackage } from './package/packageCourse.js';
+import { errorsIn, formatProblem, sortProblems } from './problems.js';
+import { viteConfig } from './viteConfig.js';
+
+/**
+ * validate → build the player into a temporary folder → package both versions in
+ * memory → only then write. A failure anywhere leaves dist-scorm/ exactly as it was.
+ */
+export interface BuildOptions {
+  root: string;
+  outDir: string;
+  release?: boolean;
+  log?: (line: string) => void;
+}
+
+export async function buildCourse(opts: BuildOptions): Promise<boolean> {
+  const log = opts.log ?? (() => {});
+  const result = compileCourse(opts.root, { release: opts.release });
+  for (const p of sortProblems(result.problems)) log(formatProblem(p));
+  if (!result.byLocale) {
+    log(`\n✗ ${errorsIn(result.problems).length} error(s): nothing was built; ${path.relative(process.cwd(), opts.outDir) || opts.outDir}/ is unchanged.`);
+    return false;
+  }
+
+  const staging = mkdtempSync(path.join(os.tmpdir(), 'scorm-build-'));
+  try {
+    const config = viteConfig(opts.root, undefined, result);
+    await build({ ...config, logLevel: 'warn', build: { ...config.build, outDir: staging } });
+    const primary = result.byLocale[result.summary!.locales[0]];
+    const packages: ScormPackage[] = [packageCourse(staging, primary, '1.2'), packageCourse(staging, primary, '2004')];
+
+    mkdirSync(opts.outDir, { recursive: true });
+    for (const pkg of packages) {
+      const target = path.join(opts.outDir, pkg.fileName);
+      writeFileSync(target + '.partial', pkg.bytes);
+      renameSync(target + '.partial', target);
+    }
+    if (result.ids?.changed) writeFileSync(path.join(opts.root, 'course', 'ids.json'), JSON.stringify({ $schema: '../schemas/ids.schema.json', ...sorted(result.ids.record) }, null, 2) + '\n');
+    printSummary(result, packages, log);
+    return true;
+  } catch (e) {
+    log(`\n✗ The build failed: ${(e as Error).message}\nNothing was written to ${opts.outDir}.`);
+    return false;
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+function printSummary(r: CompileResult, packages: ScormPackage[], log: (s: string) => void) {
+  const s = r.summary!;
+  const q = s.questions;
+  log('');
+  log(`✓ Built ${r.byLocale![s.locales[0]].title}`);
+  log(`  ${s.modules} modules, ${s.pages} pages per language (${s.locales.join(', ')})`);
+  log(`  questions per language: ${q.checks} knowledge checks, ${q.quiz} module-quiz, ${q.final} in the final bank — ${Object.entries(q.byType).map(([t, n]) => `${t} ${n}`).join(', ')}`);
+  for (const p of packages) log(`  ${p.fileName}: ${kb(p.bytes.length)}, ${p.entries.length} files`);
+  if (s.openNotes.length) {
+    log(`  open review notes (${s.openNotes.length}) — a release build refuses them:`);
+    for (const n of s.openNotes) log(`    ${n.module} · ${n.id}: ${n.text}`);
+  }
+}

@@ -1,0 +1,122 @@
+import { createReadStream, existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Plugin, ViteDevServer } from 'vite';
+import { compileCourse, type CompileOptions, type CompileResult } from './compile.js';
+import { errorsIn, formatProblem, sortProblems } from './problems.js';
+
+/**
+ * Turns course/ and modules/ into virtual modules the player imports:
+ *   virtual:course                  locales + one lazy loader per locale (tiny)
+ *   virtual:course/course-data-<l>  that locale's CourseData (its own chunk, named so the
+ *                                   size budget can tell content from code)
+ * In the dev server an edit to any author file recompiles the course and pushes the
+ * new data to the open page; a problem shows in Vite's overlay with file and line.
+ */
+
+export const VIRTUAL_INDEX = 'virtual:course';
+const VIRTUAL_LOCALE_PREFIX = 'virtual:course/course-data-';
+const RESOLVED = '\0';
+export const COURSE_UPDATE_EVENT = 'course:update';
+
+export interface CoursePluginOptions {
+  /** Folder holding course/ and modules/. */
+  root: string;
+  compile?: CompileOptions;
+  /** Called after every compilation (the build script prints the summary from it). */
+  onCompiled?: (result: CompileResult) => void;
+  /** A compilation the caller already made (the build script), so the course is not compiled twice. */
+  precompiled?: CompileResult;
+}
+
+export function coursePlugin(options: CoursePluginOptions): Plugin {
+  const root = path.resolve(options.root);
+  let result: CompileResult | null = options.precompiled ?? null;
+  let server: ViteDevServer | null = null;
+
+  const compile = () => {
+    result = compileCourse(root, options.compile);
+    options.onCompiled?.(result);
+    return result;
+  };
+  const report = (r: CompileResult) => sortProblems(errorsIn(r.problems)).map(formatProblem).join('\n');
+
+  return {
+    name: 'course-content',
+    enforce: 'pre',
+
+    buildStart() {
+      const r = result ?? compile();
+      if (!r.byLocale) this.error(`The course has problems:\n${report(r)}`);
+      for (const f of r.files) this.addWatchFile(f);
+    },
+
+    resolveId(id) {
+      if (id === VIRTUAL_INDEX || id.startsWith(VIRTUAL_LOCALE_PREFIX)) return RESOLVED + id;
+      return undefined;
+    },
+
+    load(id) {
+      if (!id.startsWith(RESOLVED + 'virtual:course')) return undefined;
+      const r = result ?? compile();
+      if (!r.byLocale) {
+        const first = sortProblems(errorsIn(r.problems))[0];
+        throw Object.assign(new Error(`The course has problems:\n${report(r)}`), first?.line ? { loc: { file: path.join(root, first.file), line: first.line, column: first.column } } : {});
+      }
+      const locales = Object.keys(r.byLocale);
+      if (id === RESOLVED + VIRTUAL_INDEX) {
+        const loaders = locales.map((l) => `${JSON.stringify(l)}: () => import(${JSON.stringify(VIRTUAL_LOCALE_PREFIX + l)})`);
+        return `export const locales = ${JSON.stringify(locales)};\nexport const loaders = {${loaders.join(', ')}};\n`;
+      }
+      const locale = id.slice((RESOLVED + VIRTUAL_LOCALE_PREFIX).length);
+      // JSON.parse of a string literal parses faster than the same object as JS source.
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(r.byLocale[locale]))});\n`;
+    },
+
+    generateBundle() {
+      for (const [abs, url] of result?.assets ?? []) this.emitFile({ type: 'asset', fileName: url, source: readFileSync(abs) });
+    },
+
+    configureServer(dev) {
+      server = dev;
+      dev.watcher.add([path.join(root, 'course'), path.join(root, 'modules')]);
+      const onChange = (file: string) => {
+        const relPath = path.relative(root, file);
+        if (relPath.startsWith('..') || !/^(course|modules)[\\/]/.test(relPath) || relPath.endsWith('ids.json')) return;
+        const r = compile();
+        for (const mod of [VIRTUAL_INDEX, ...Object.keys(r.byLocale ?? {}).map((l) => VIRTUAL_LOCALE_PREFIX + l)]) {
+          const m = server!.moduleGraph.getModuleById(RESOLVED + mod);
+          if (m) server!.moduleGraph.invalidateModule(m);
+        }
+        if (!r.byLocale) {
+          const first = sortProblems(errorsIn(r.problems))[0];
+          server!.ws.send({
+            type: 'error',
+            err: {
+              message: `The course has problems:\n${report(r)}`,
+              stack: '',
+              plugin: 'course-content',
+              id: first ? path.join(root, first.file) : undefined,
+              loc: first?.line ? { file: path.join(root, first.file), line: first.line, column: first.column ?? 1 } : undefined,
+            },
+          });
+          return;
+        }
+        server!.ws.send({ type: 'custom', event: COURSE_UPDATE_EVENT, data: r.byLocale });
+      };
+      dev.watcher.on('change', onChange);
+      dev.watcher.on('add', onChange);
+      dev.watcher.on('unlink', onChange);
+
+      // Images referenced by pages are served from where the author keeps them.
+      dev.middlewares.use((req, res, next) => {
+        const url = decodeURIComponent((req.url ?? '').split('?')[0]).replace(/^\//, '');
+        if (!url.startsWith('content/')) return next();
+        const r = result ?? compile();
+        const abs = [...r.assets].find(([, u]) => u === url)?.[0];
+        if (!abs || !existsSync(abs)) return next();
+        res.setHeader('Content-Type', abs.endsWith('.svg') ? 'image/svg+xml' : abs.endsWith('.png') ? 'image/png' : 'image/jpeg');
+        createReadStream(abs).pipe(res);
+      });
+    },
+  };
+}
