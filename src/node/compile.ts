@@ -75,7 +75,8 @@ export function compileCourse(courseRoot: string, options: CompileOptions = {}):
   for (const f of [loaded.course, loaded.glossary, loaded.final, ...loaded.modules.flatMap((m) => [m.meta, m.quiz])])
     if (f) checkLocales(f.src, f.data, locales, problems);
 
-  // Glossary
+  // Glossary (when the file exists but is broken, its own error is enough: terms are not checked)
+  const glossaryExists = existsSync(path.join(root, 'course', 'glossary.json'));
   const termsByLocale = new Map(locales.map((l) => [l, new Map<string, string>()]));
   if (loaded.glossary) {
     const seen = new Set<string>();
@@ -141,7 +142,7 @@ export function compileCourse(courseRoot: string, options: CompileOptions = {}):
   const usedChecks = new Set<string>();
   const assets = new Map<string, string>();
   const pagesByLocale = new Map<string, Map<string, Omit<PageData, 'num'>>>();
-  const compileOne = (key: string, moduleId: string, pageId: string, baseDir: string, locale: string, checkIds: Set<string> | undefined, listedIn: { src: JsonSource; path: (string | number)[] }) => {
+  const compileOne = (key: string, moduleId: string, pageId: string, baseDir: string, locale: string, checkIds: Set<string> | null | undefined, listedIn: { src: JsonSource; path: (string | number)[] }) => {
     const file = path.join(baseDir, locale, `${pageId}.md`);
     if (!existsSync(file)) {
       problems.push(listedIn.src.problem(listedIn.path, `page "${pageId}" has no ${locale} text: create ${rel(root, file)}`));
@@ -154,7 +155,7 @@ export function compileCourse(courseRoot: string, options: CompileOptions = {}):
       assetRoot: baseDir,
       assetUrl: `${URL_ROOT}${moduleId}/`,
       locale,
-      terms: termsByLocale.get(locale)!,
+      terms: loaded.glossary || !glossaryExists ? termsByLocale.get(locale)! : null,
       pageKeys,
       checkIds,
     };
@@ -169,7 +170,8 @@ export function compileCourse(courseRoot: string, options: CompileOptions = {}):
     course.pages.forEach((p, i) => compileOne(`course/${p}`, 'course', p, path.join(root, 'course'), l, undefined, { src: loaded.course!.src, path: ['pages', i] }));
     for (const m of loaded.modules) {
       if (!m.meta) continue;
-      const checkIds = new Set(questions.filter((e) => e.module === m.id && e.use === 'check').map((e) => e.q.id));
+      const quizBroken = !m.quiz && existsSync(path.join(m.dir, 'quiz.json'));
+      const checkIds = quizBroken ? null : new Set(questions.filter((e) => e.module === m.id && e.use === 'check').map((e) => e.q.id));
       m.meta.data.pages.forEach((p, i) => compileOne(`${m.id}/${p}`, m.id, p, m.dir, l, checkIds, { src: m.meta!.src, path: ['pages', i] }));
     }
   }

@@ -35,6 +35,7 @@ export function assignIds(keys: string[], committed: Loaded<IdRecord> | undefine
       if (old.retired[key] !== undefined) {
         problems.push({
           file,
+          ...committed?.src.locate(['retired', key]),
           message: `"${bare(key)}" was published before and then removed (retired as number ${old.retired[key]}); saved progress may still refer to it, so give the new ${kindOf(key)} a new id`,
           severity: 'error',
         });
@@ -44,6 +45,7 @@ export function assignIds(keys: string[], committed: Loaded<IdRecord> | undefine
       if (previous && previous !== key) {
         problems.push({
           file,
+          ...committed?.src.locate([old.ids[previous] !== undefined ? 'ids' : 'retired', previous]),
           message: `"${bare(key)}" was published as a ${kindOf(previous)} and is now used for a ${kindOf(key)}; an id can never change kind: choose a new id`,
           severity: 'error',
         });

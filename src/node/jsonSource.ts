@@ -72,7 +72,9 @@ export class JsonSource {
 
   private issueProblem(issue: z.core.$ZodIssue): Problem {
     const path = issue.path.filter((p): p is string | number => typeof p !== 'symbol');
-    return this.problem(path, describeIssue(issue, this.valueAt(path)));
+    // An unknown field is best shown where it is written, not at its object.
+    const at = issue.code === 'unrecognized_keys' ? [...path, issue.keys[0]] : path;
+    return { ...this.problem(at, describeIssue(issue, this.valueAt(path))), field: fieldName(path) || undefined };
   }
 
   private valueAt(path: (string | number)[]): unknown {

@@ -30,12 +30,12 @@ export interface MarkdownContext {
   /** URL prefix (relative to index.html) under which assetRoot's files are served. */
   assetUrl: string;
   locale: string;
-  /** Glossary term id → the term in this locale. */
-  terms: Map<string, string>;
+  /** Glossary term id → the term in this locale; null when the glossary itself failed to load (no term is then reported). */
+  terms: Map<string, string> | null;
   /** Page keys ("module/page", "course/page") that links may point to. */
   pageKeys: Set<string>;
-  /** Ids of knowledge checks that pages of this module may embed; undefined: embedding not allowed here. */
-  checkIds?: Set<string>;
+  /** Ids of knowledge checks that pages of this module may embed; undefined: embedding not allowed here; null: the quiz failed to load, so embeds are not checked. */
+  checkIds?: Set<string> | null;
 }
 
 export interface CompiledPage {
@@ -169,8 +169,8 @@ export function compilePage(source: string, ctx: MarkdownContext): CompiledPage 
   for (const s of segments) {
     if (s.kind !== 'question') continue;
     checks.push(s.id!);
-    if (!ctx.checkIds) report(s.line, 1, 'knowledge checks can only be embedded in module pages');
-    else if (!ctx.checkIds.has(s.id!))
+    if (ctx.checkIds === undefined) report(s.line, 1, 'knowledge checks can only be embedded in module pages');
+    else if (ctx.checkIds !== null && !ctx.checkIds.has(s.id!))
       report(s.line, 1, `no knowledge check "${s.id}" in this module's quiz.json (it must exist there with "use": "check")`);
   }
 
@@ -233,7 +233,7 @@ function scanInline(
     const id = m[1].trim();
     const col = (m.index ?? 0) + 1;
     if (!id) report(lineNo, col, 'an empty glossary mark [[ ]]; write [[term-id]] or [[term-id|shown words]]');
-    else if (!ctx.terms.has(id))
+    else if (ctx.terms && !ctx.terms.has(id))
       report(lineNo, col, `glossary term "${id}" is not defined in course/glossary.json; add it there (in every language) or fix the id`);
     else terms.add(id);
     if (m[2] !== undefined && !m[2].trim()) report(lineNo, col, `[[${id}|…]] needs the words to show after "|"`);
@@ -260,10 +260,11 @@ function scanInline(
     checkHref(href, lineNo, col, ctx, report);
   }
   for (const m of line.matchAll(TAG_RE)) {
-    const [, , name, attrs] = m;
+    const [, close, name, attrs] = m;
     const col = (m.index ?? 0) + 1;
     const tag = name.toLowerCase();
-    if (/^https?:/.test(name) || /^mailto:/.test(name)) continue;
+    // Autolinks look like tags; a closing tag repeats what its opening tag already reported.
+    if (/^(https?|mailto):/.test(name) || close) continue;
     if (!ALLOWED_TAGS.has(tag)) {
       const why = tag === 'script' ? 'scripts can never run in the course' : tag === 'iframe' ? 'frames are not allowed' : 'raw HTML is not allowed';
       report(lineNo, col, `<${tag}> is refused: ${why}; write Markdown instead (allowed tags: ${[...ALLOWED_TAGS].join(', ')})`);
@@ -301,7 +302,7 @@ function makeMarked(ctx: MarkdownContext): Marked {
         },
         renderer(token) {
           const t = token as unknown as { id: string; shown?: string };
-          const shown = t.shown ?? ctx.terms.get(t.id) ?? t.id;
+          const shown = t.shown ?? ctx.terms?.get(t.id) ?? t.id;
           return `<button type="button" class="term" data-term="${escapeHtml(t.id)}" aria-expanded="false">${escapeHtml(shown)}</button>`;
         },
       },

@@ -14,5 +14,5 @@ export type Localized = z.infer<typeof localized>;
 /** An id authors choose: lower-case letters, digits and hyphens, e.g. "m2-debt-bondage". */
 export const slug = z
   .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lower-case letters, digits and single hyphens, e.g. "m2-debt-bondage"')
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'an id uses only lower-case letters, digits and single hyphens, e.g. "m2-debt-bondage"')
   .max(48, 'at most 48 characters, so it fits every LMS field it is copied into');
