@@ -37,6 +37,7 @@ export interface CourseSummary {
   questions: { checks: number; quiz: number; final: number; byType: Record<string, number> };
   locales: string[];
   openNotes: ReviewNote[];
+  reviews: { module: string; lastReviewed: string; reviewers: string[] }[];
 }
 
 export interface CompileResult {
@@ -224,6 +225,7 @@ function summarise(loaded: LoadedCourse, questions: QuestionEntry[], locales: st
       byType,
     },
     locales,
+    reviews: loaded.modules.flatMap((m) => (m.meta ? [{ module: m.id, lastReviewed: m.meta.data.review.lastReviewed, reviewers: m.meta.data.review.reviewers }] : [])),
     openNotes: loaded.modules.flatMap((m) =>
       (m.meta?.data.review.notes ?? []).filter((n) => n.status === 'open').map((n) => ({ module: m.id, id: n.id, text: n.text })),
     ),
