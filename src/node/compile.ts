@@ -225,11 +225,17 @@ function summarise(loaded: LoadedCourse, questions: QuestionEntry[], locales: st
       byType,
     },
     locales,
-    reviews: loaded.modules.flatMap((m) => (m.meta ? [{ module: m.id, lastReviewed: m.meta.data.review.lastReviewed, reviewers: m.meta.data.review.reviewers }] : [])),
-    openNotes: loaded.modules.flatMap((m) =>
-      (m.meta?.data.review.notes ?? []).filter((n) => n.status === 'open').map((n) => ({ module: m.id, id: n.id, text: n.text })),
+    reviews: reviewBlocks(loaded).map(({ module, review }) => ({ module, lastReviewed: review.lastReviewed, reviewers: review.reviewers })),
+    openNotes: reviewBlocks(loaded).flatMap(({ module, review }) =>
+      review.notes.filter((n) => n.status === 'open').map((n) => ({ module, id: n.id, text: n.text })),
     ),
   };
+}
+
+/** The course's own review (module "course") and each module's. */
+function reviewBlocks(loaded: LoadedCourse) {
+  const course = loaded.course?.data.review ? [{ module: 'course', review: loaded.course.data.review }] : [];
+  return [...course, ...loaded.modules.flatMap((m) => (m.meta ? [{ module: m.id, review: m.meta.data.review }] : []))];
 }
 
 function buildCourseData(

@@ -1,7 +1,11 @@
+import type { ModuleFile } from '../schema/module.js';
 import type { Question } from '../schema/question.js';
+import type { JsonSource } from './jsonSource.js';
 import type { CompileOptions } from './compile.js';
 import type { LoadedCourse } from './load.js';
 import type { Problem } from './problems.js';
+
+type ReviewBlock = ModuleFile['review'];
 
 /** A module's review holds for this long; after it a release build refuses the module. */
 export const REVIEW_VALID_MONTHS = 12;
@@ -33,16 +37,19 @@ export function courseChecks(loaded: LoadedCourse, bank: Question[], options: Co
   const today = options.today ?? new Date();
   const staleBefore = new Date(today);
   staleBefore.setMonth(staleBefore.getMonth() - REVIEW_VALID_MONTHS);
-  for (const m of loaded.modules) {
-    if (!m.meta) continue;
-    const { review } = m.meta.data;
-    const severity = options.release ? 'error' : 'warning';
-    const reviewed = new Date(`${review.lastReviewed}T00:00:00Z`);
-    if (Number.isNaN(reviewed.getTime())) problems.push(m.meta.src.problem(['review', 'lastReviewed'], `"${review.lastReviewed}" is not a real date`));
-    else if (reviewed < staleBefore)
-      problems.push(m.meta.src.problem(['review', 'lastReviewed'], `last reviewed on ${review.lastReviewed}, more than 12 months ago; have the module reviewed and update the date`, severity));
+  const reviewed: { src: JsonSource; review: ReviewBlock | undefined }[] = [
+    ...(loaded.course ? [{ src: loaded.course.src, review: loaded.course.data.review }] : []),
+    ...loaded.modules.flatMap((m) => (m.meta ? [{ src: m.meta.src, review: m.meta.data.review }] : [])),
+  ];
+  const severity = options.release ? 'error' : 'warning';
+  for (const { src, review } of reviewed) {
+    if (!review) continue;
+    const on = new Date(`${review.lastReviewed}T00:00:00Z`);
+    if (Number.isNaN(on.getTime())) problems.push(src.problem(['review', 'lastReviewed'], `"${review.lastReviewed}" is not a real date`));
+    else if (on < staleBefore)
+      problems.push(src.problem(['review', 'lastReviewed'], `last reviewed on ${review.lastReviewed}, more than ${REVIEW_VALID_MONTHS} months ago; have it reviewed and update the date`, severity));
     review.notes.forEach((n, i) => {
-      if (n.status === 'open') problems.push(m.meta!.src.problem(['review', 'notes', i], `open review note "${n.id}": ${n.text}`, severity));
+      if (n.status === 'open') problems.push(src.problem(['review', 'notes', i], `open review note "${n.id}": ${n.text}`, severity));
     });
   }
   return problems;

@@ -28,7 +28,8 @@ export function reviewerCopy(course: CourseData, summary: CourseSummary, assets:
 
   const parts: string[] = [];
   parts.push(`<header><p class="stamp">${e(w.copy)} · ${e(course.locale.toUpperCase())} · ${w.version} ${e(course.version)} · ${e(generatedOn)}</p><h1>${e(course.title)}</h1><p>${e(course.description)}</p></header>`);
-  parts.push(`<section><h2>${e(w.coursePages)}</h2>${course.coursePages.map((p) => `<article><h3>${e(p.title)}</h3>${inlineImages(p.html)}</article>`).join('')}</section>`);
+  const courseNotes = summary.openNotes.filter((n) => n.module === 'course');
+  parts.push(`<section><h2>${e(w.coursePages)}</h2><div class="notes"><h3>${w.notes} (${courseNotes.length})</h3>${courseNotes.length ? `<ol>${courseNotes.map((n) => `<li><strong>${e(n.id)}</strong>: ${e(n.text)}</li>`).join('')}</ol>` : `<p>${w.none}</p>`}</div>${course.coursePages.map((p) => `<article><h3>${e(p.title)}</h3>${inlineImages(p.html)}</article>`).join('')}</section>`);
   for (const m of course.modules) {
     const review = summary.reviews.find((r) => r.module === m.id);
     const notes = summary.openNotes.filter((n) => n.module === m.id);

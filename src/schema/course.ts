@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localeCode, localized, slug } from './localized.js';
+import { reviewBlock } from './module.js';
 
 /** course/course.json: everything that applies to the whole course. */
 export const courseFile = z
@@ -50,6 +51,8 @@ export const courseFile = z
      * on the next launch; "normal" lets LMSs that start a new attempt on each launch do so.
      */
     exitAfterCompletion: z.enum(['suspend', 'normal']).default('suspend'),
+    /** Review of the course-level pages (introduction, job aid, …), like a module's. */
+    review: reviewBlock.optional(),
     publisher: z
       .object({
         name: localized,

@@ -22,6 +22,15 @@ export const reviewNote = z
   })
   .strict();
 
+/** Who reviewed the content, when, and what an expert must still confirm before release. */
+export const reviewBlock = z
+  .object({
+    lastReviewed: isoDate,
+    reviewers: z.array(z.string().min(1)).default([]),
+    notes: z.array(reviewNote).default([]),
+  })
+  .strict();
+
 /** modules/<id>/module.json */
 export const moduleFile = z
   .object({
@@ -34,13 +43,7 @@ export const moduleFile = z
     /** Page file names without ".md", in the order learners read them. */
     pages: z.array(slug).min(1),
     sources: z.array(source).default([]),
-    review: z
-      .object({
-        lastReviewed: isoDate,
-        reviewers: z.array(z.string().min(1)).default([]),
-        notes: z.array(reviewNote).default([]),
-      })
-      .strict(),
+    review: reviewBlock,
   })
   .strict();
 export type ModuleFile = z.infer<typeof moduleFile>;
