@@ -7,6 +7,7 @@ import { sorted } from './idRegistry.js';
 import { packageCourse, type ScormPackage } from './package/packageCourse.js';
 import { errorsIn, formatProblem, sortProblems } from './problems.js';
 import { viteConfig } from './viteConfig.js';
+import { SUSPEND_LIMIT } from '../schema/limits.js';
 
 /**
  * validate → build the player into a temporary folder → package both versions in
@@ -62,6 +63,7 @@ function printSummary(r: CompileResult, packages: ScormPackage[], log: (s: strin
   log(`  ${s.modules} modules, ${s.pages} pages per language (${s.locales.join(', ')})`);
   log(`  questions per language: ${q.checks} knowledge checks, ${q.quiz} module-quiz, ${q.final} in the final bank — ${Object.entries(q.byType).map(([t, n]) => `${t} ${n}`).join(', ')}`);
   for (const p of packages) log(`  ${p.fileName}: ${kb(p.bytes.length)}, ${p.entries.length} files`);
+  log(`  learner state (cmi.suspend_data) in the worst case: ${s.suspendWorstCase} characters (SCORM 1.2 allows ${SUSPEND_LIMIT['1.2']})`);
   if (s.openNotes.length) {
     log(`  open review notes (${s.openNotes.length}) — a release build refuses them:`);
     for (const n of s.openNotes) log(`    ${n.module} · ${n.id}: ${n.text}`);

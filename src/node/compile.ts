@@ -10,6 +10,9 @@ import { loadCourse, rel, type LoadedCourse } from './load.js';
 import { compileInline, compilePage, plainText, type MarkdownContext } from './markdown.js';
 import { errorsIn, type Problem } from './problems.js';
 import { courseChecks } from './courseChecks.js';
+import { SUSPEND_LIMIT } from '../schema/limits.js';
+import { worstCaseSuspendLength } from '../schema/suspendData.js';
+import { interactionProblems } from '../tracking/interactionFormat.js';
 
 /**
  * author files → load → validate → compile → CourseData per locale.
@@ -38,6 +41,8 @@ export interface CourseSummary {
   locales: string[];
   openNotes: ReviewNote[];
   reviews: { module: string; lastReviewed: string; reviewers: string[] }[];
+  /** Characters of cmi.suspend_data in the worst case (every page, every answer at its longest…); null until compiled. */
+  suspendWorstCase: number | null;
 }
 
 export interface CompileResult {
@@ -209,6 +214,8 @@ export function compileCourse(courseRoot: string, options: CompileOptions = {}):
 
   const byLocale: Record<string, CourseData> = {};
   for (const l of locales) byLocale[l] = buildCourseData(loaded, l, pagesByLocale.get(l)!, questions, ids, termsByLocale.get(l)!, pageKeys, problems, root);
+  problems.push(...trackingLimits(byLocale, questions));
+  summary.suspendWorstCase = Math.max(...Object.values(byLocale).map(worstCaseSuspendLength));
   return { problems, byLocale: errorsIn(problems).length ? null : byLocale, ids, assets, summary, files };
 }
 
@@ -225,11 +232,36 @@ function summarise(loaded: LoadedCourse, questions: QuestionEntry[], locales: st
       byType,
     },
     locales,
+    suspendWorstCase: null,
     reviews: reviewBlocks(loaded).map(({ module, review }) => ({ module, lastReviewed: review.lastReviewed, reviewers: review.reviewers })),
     openNotes: reviewBlocks(loaded).flatMap(({ module, review }) =>
       review.notes.filter((n) => n.status === 'open').map((n) => ({ module, id: n.id, text: n.text })),
     ),
   };
+}
+
+/**
+ * What the LMS must be able to store: the learner's state in the worst case fits SCORM 1.2's
+ * cmi.suspend_data, and every interaction fits both versions' data-model limits.
+ */
+function trackingLimits(byLocale: Record<string, CourseData>, questions: QuestionEntry[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const course of Object.values(byLocale)) {
+    const worst = worstCaseSuspendLength(course);
+    if (worst > SUSPEND_LIMIT['1.2'])
+      problems.push({
+        file: 'course/course.json',
+        message: `in the worst case the learner's saved state (${course.locale}) needs ${worst} characters, more than the ${SUSPEND_LIMIT['1.2']} SCORM 1.2 allows in cmi.suspend_data; shorten the course (fewer fill-in questions or pages) or split it`,
+        severity: 'error',
+      });
+    for (const message of interactionProblems(course)) {
+      const id = /^question "([^"]+)"/.exec(message)?.[1];
+      const entry = questions.find((e) => e.q.id === id);
+      problems.push(entry ? entry.src.problem([...entry.path, 'id'], `${message} (${course.locale})`) : { file: 'course/course.json', message, severity: 'error' });
+    }
+  }
+  // The same limit problem appears once per locale when it does not depend on the language.
+  return problems.filter((p, i) => problems.findIndex((q) => q.file === p.file && q.line === p.line && q.message.replace(/ \(\w+\)$/, '') === p.message.replace(/ \(\w+\)$/, '')) === i);
 }
 
 /** The course's own review (module "course") and each module's. */

@@ -7,8 +7,7 @@ import { localized, slug } from './localized.js';
  * the final assessment bank (course/final-assessment.json).
  */
 
-/** Maximum length of a fill-in answer; the suspend-data budget and the LMS interaction fields rely on it. */
-export const FILL_IN_MAX = 60;
+import { FILL_IN_MAX } from './limits.js';
 
 const feedback = z
   .object({

@@ -1,5 +1,6 @@
 import type { CourseData, QuestionData } from './courseData.js';
 import type { FinalAttempt, LearnerState, ModuleQuizState, Response } from './learnerState.js';
+import { FILL_IN_MAX, NUMBER_INPUT_MAX } from './limits.js';
 
 /**
  * Suspend-data codec: LearnerState <-> a compact ASCII string for cmi.suspend_data.
@@ -49,13 +50,19 @@ import type { FinalAttempt, LearnerState, ModuleQuizState, Response } from './le
  *            "~" + one char of 0-9a-zA-Z indexes ESCAPES (Polish letters, the reserved chars, …);
  *            "^" + 4 base-36 digits encodes any other UTF-16 code unit. Control chars become spaces.
  *
- * WORKED EXAMPLE (tests/fixtures/mini, English; see tests/unit/tracking/suspendData.test.ts):
- *   S1|g3p|0.1.0|7|en|p5|_|6A0|pbb3.7ps:8L1,9V3,aH1,bT=KCIK,cT=11;3xn2.:|:1z141z3.f1V|
- *   learner on page 5 (m-beta/b1), pages 1–6… seen ("_" = nums 1–6 bits), knowledge check 6
- *   answered with choice 0; m-alpha's quiz (hash pbb) submitted once (t=3) with best 100.00
- *   (7ps) and its five answers (multiple "3" = choices 0 and 1; fill-ins as text); m-beta's
- *   quiz (3xn) tried once, not submitted (t=2), no best, no answers; no final attempt
- *   submitted, one in progress with seed 4294967295 and question f1 drawn, unanswered.
+ * WORKED EXAMPLE (tests/fixtures/mini in English; asserted in tests/unit/tracking/suspendData.test.ts):
+ *   S1|2q0|0.1.0|7|en|p5|t|6I1|8a93.668:8R1,9N3,aO1,bK=KCIK,cK=11;k910.:fY021|::16.mO1,oO,rV,tK|
+ *   2q0     hash of "mini-course";  0.1.0 course version;  7 seventh saved change;  en locale
+ *   p5      on page num 5 (m-beta/b1)
+ *   t       = 29 = bits 0,2,3,4: pages 1, 3, 4, 5 seen
+ *   6I1     knowledge check num 6 (signature I): choice index 1 ("b")
+ *   8a9…    m-alpha's quiz (module hash 8a9): t=3 (1 try, submitted), best 668 = 80.00 %;
+ *           8R1 single → choice 1 ("three"); 9N3 multiple, mask 3 → choices 0 and 1;
+ *           aO1 true; bK=KCIK fill-in; cK=11 numeric fill-in
+ *   k91…    m-beta's quiz: t=0 (not submitted), no best; fY021 ordering: items 0, 2, 1
+ *   ::16.…  no attempt submitted, no last attempt; current attempt seed 42 (16), draw
+ *           nums 22 (answered true), 24, 27, 29 in that order (m, o, r, t), the last three unanswered
+ *   (empty) not completed
  */
 
 export const SUSPEND_FORMAT = 'S1';
@@ -68,8 +75,6 @@ const RESERVED = ',;:|=~^<>&"\'\\%';
 const STOP = ',;:|';
 const DAY = 86400000;
 const EPOCH = Date.UTC(2000, 0, 1);
-/** Longest fill-in answer the player accepts. */
-export const FILLIN_MAX = 60;
 
 export interface DecodedSuspend {
   state: LearnerState;
@@ -158,7 +163,7 @@ function payload(q: QuestionData, r: Response): string | null {
     case 'ordering':
       return Array.isArray(r) ? join(r.map((id) => idx(q.items.findIndex((i) => i.id === id)))) : null;
     case 'fillin':
-      return typeof r === 'string' ? '=' + encodeText(r.slice(0, FILLIN_MAX)) : null;
+      return typeof r === 'string' ? '=' + encodeText(r.slice(0, q.answer.kind === 'number' ? NUMBER_INPUT_MAX : FILL_IN_MAX)) : null;
     case 'scenario': {
       if (!Array.isArray(r)) return null;
       let node: string = q.start;
@@ -538,7 +543,8 @@ export function longestResponse(q: QuestionData): Response {
     case 'ordering':
       return q.items.map((i) => i.id);
     case 'fillin':
-      return 'ż'.repeat(FILLIN_MAX);
+      // The player limits what can be typed: a number field takes at most NUMBER_INPUT_MAX characters.
+      return q.answer.kind === 'number' ? '-'.padEnd(NUMBER_INPUT_MAX, '9') : 'ż'.repeat(FILL_IN_MAX);
     case 'scenario':
       return longestScenarioPath(q);
   }

@@ -72,3 +72,13 @@ export interface InteractionEvent {
 export type SaveStatus = 'saved' | 'saving' | 'delayed' | 'not-reported';
 
 export type TrackerFactory = (course: CourseData) => Tracker;
+
+/**
+ * i18n keys LaunchData.warnings may hold (added for issue 4; additive).
+ *   resumeIgnored   saved progress could not be read (corrupt or from another course); starting afresh
+ *   lmsUnavailable  an LMS was found but refused to start the session; progress is kept in this browser
+ */
+export const TRACKING_WARNINGS = {
+  resumeIgnored: 'tracking.resumeIgnored',
+  lmsUnavailable: 'tracking.lmsUnavailable',
+} as const;
