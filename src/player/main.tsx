@@ -1,0 +1,39 @@
+import { render } from 'preact';
+import { emptyLearnerState } from '../schema/learnerState';
+import { createTracker } from '../tracking/createTracker';
+import { App } from './App';
+import { courseLocales, loadCourseData, onCourseUpdate } from './courseSource';
+import { i18n, initI18n } from './i18n';
+
+async function start() {
+  const root = document.getElementById('app')!;
+  let course = await loadCourseData(courseLocales[0]);
+  const tracker = createTracker(course);
+  const launch = tracker.start();
+  const state = launch.state ?? emptyLearnerState();
+  const locale = state.locale && courseLocales.includes(state.locale) ? state.locale : courseLocales[0];
+  if (locale !== course.locale) course = await loadCourseData(locale);
+  initI18n(locale);
+  document.documentElement.lang = locale;
+
+  const show = () =>
+    render(<App course={course} tracker={tracker} launch={launch} initialState={state} onLocale={switchLocale} />, root);
+  // Content language follows the interface language; the learner's state is untouched by the switch.
+  async function switchLocale(next: string) {
+    course = await loadCourseData(next);
+    await i18n.changeLanguage(next);
+    document.documentElement.lang = next;
+    show();
+  }
+  onCourseUpdate((byLocale) => {
+    course = byLocale[course.locale] ?? course;
+    show();
+  });
+  show();
+}
+
+start().catch((error) => {
+  console.error(error);
+  const root = document.getElementById('app')!;
+  root.textContent = document.documentElement.lang === 'en' ? 'The course could not start. Please reload the page.' : 'Nie udało się uruchomić kursu. Odśwież stronę.';
+});
