@@ -2,7 +2,8 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CourseData } from '../schema/courseData';
 import type { LearnerState } from '../schema/learnerState';
 import type { InteractionEvent, LaunchData, SaveStatus, Tracker } from '../tracking/tracker';
-import { PlayerContext, usePlayer, type Player } from './context';
+import { PlayerContext, type Player } from './context';
+import { LanguageSwitch } from './LanguageSwitch';
 import { t } from './i18n';
 import { computeResult, courseFlow, finalProgress, isLocked, passingScore } from './progress';
 import { FinalScreen, QuizScreen } from './screens/Assessment';
@@ -244,20 +245,5 @@ function Ended() {
       <h1 tabIndex={-1}>{t('exit.title')}</h1>
       <p>{t('exit.body')}</p>
     </>
-  );
-}
-
-export function LanguageSwitch() {
-  const { course, state, setLocale } = usePlayer();
-  const current = state.locale ?? course.locale;
-  if (course.locales.length < 2) return null;
-  return (
-    <div class="langs" role="group" aria-label={t('lang.label')}>
-      {course.locales.map((l) => (
-        <button type="button" class="lang" lang={l} aria-pressed={l === current} onClick={() => setLocale(l)}>
-          {new Intl.DisplayNames([l], { type: 'language' }).of(l)?.replace(/^./, (c) => c.toLocaleUpperCase(l)) ?? l}
-        </button>
-      ))}
-    </div>
   );
 }

@@ -33,7 +33,6 @@ export function moduleProgress(course: CourseData, state: LearnerState, module: 
     : seen || quiz?.tries || Object.keys(quiz?.answers ?? {}).length
       ? 'in-progress'
       : 'not-started';
-  void course;
   return { module, seen, total: module.pages.length, quizSubmitted, quizBest, status };
 }
 

@@ -16,15 +16,15 @@ export function PageScreen({ pageKey, prev, next }: { pageKey: string; prev: str
   const page = findPage(course, pageKey);
   if (!page) return <NotFound />;
   const module = course.modules.find((m) => m.id === page.module);
-  const pages = module?.pages ?? course.coursePages;
-  const index = pages.indexOf(page);
   const isJobAid = page.module === 'course' && page.id === course.jobAid;
+  // Course pages count like the course flow counts them: the job aid stands apart.
+  const pages = module?.pages ?? course.coursePages.filter((p) => p.id !== course.jobAid && p.id !== course.accessibilityPage);
+  const index = pages.indexOf(page);
   return (
     <article class="page">
       <p class="eyebrow no-print">
         {module ? module.title : t('nav.course')}
-        {' · '}
-        {t('page.xOfY', { x: index + 1, y: pages.length })}
+        {index >= 0 && ` · ${t('page.xOfY', { x: index + 1, y: pages.length })}`}
       </p>
       <h1 tabIndex={-1}>{page.title}</h1>
       {isJobAid && (

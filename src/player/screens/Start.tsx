@@ -1,4 +1,4 @@
-import { LanguageSwitch } from '../App';
+import { LanguageSwitch } from '../LanguageSwitch';
 import { usePlayer } from '../context';
 import { formatMinutes, t } from '../i18n';
 import { courseFlow } from '../progress';
