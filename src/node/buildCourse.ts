@@ -5,7 +5,7 @@ import { build } from 'vite';
 import { compileCourse, type CompileResult } from './compile.js';
 import { sorted } from './idRegistry.js';
 import { packageCourse, type ScormPackage } from './package/packageCourse.js';
-import { errorsIn, formatProblem, sortProblems } from './problems.js';
+import { errorsIn, formatProblem, sortProblems, type Problem } from './problems.js';
 import { viteConfig } from './viteConfig.js';
 import { SUSPEND_LIMIT } from '../schema/limits.js';
 
@@ -23,7 +23,9 @@ export interface BuildOptions {
 export async function buildCourse(opts: BuildOptions): Promise<boolean> {
   const log = opts.log ?? (() => {});
   const result = compileCourse(opts.root, { release: opts.release });
-  for (const p of sortProblems(result.problems)) log(formatProblem(p));
+  // Open review notes are listed once, in the summary; every other problem is printed here.
+  const isOpenNote = (p: Problem) => p.severity === 'warning' && p.message.startsWith('open review note');
+  for (const p of sortProblems(result.problems)) if (!isOpenNote(p) || opts.release) log(formatProblem(p));
   if (!result.byLocale) {
     log(`\n✗ ${errorsIn(result.problems).length} error(s): nothing was built; ${path.relative(process.cwd(), opts.outDir) || opts.outDir}/ is unchanged.`);
     return false;
