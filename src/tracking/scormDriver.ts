@@ -4,6 +4,7 @@ import { decodeSuspend, encodeSuspend, suspendCounter } from '../schema/suspendD
 import { commitScheduler } from './commitScheduler.js';
 import { interactionFields, type Version } from './interactionFormat.js';
 import { clearLocalCopy, localCopyKey, readLocalCopy, writeLocalCopy, type LocalCopy } from './localCopy.js';
+import { clearStandalone, readStandalone } from './standaloneDriver.js';
 import type { CourseResult, InteractionEvent, LaunchData, ModuleResult, SaveStatus, Tracker } from './tracker.js';
 import { TRACKING_WARNINGS } from './tracker.js';
 
@@ -254,7 +255,11 @@ export function createScormTracker(course: CourseData, d: Dialect, options: Driv
       }
 
       // Reconciliation: the LMS's suspend data or the local copy, whichever has the higher counter.
-      const local = readLocalCopy(key);
+      // A session whose Initialize failed never learnt the learner id: its copy has none (issue 4).
+      const anonymous = localCopyKey(course.id, null);
+      let localKey = key;
+      let local = readLocalCopy(key);
+      if (!local && key !== anonymous && (local = readLocalCopy(anonymous))) localKey = anonymous;
       const lmsData = info?.suspend ?? '';
       const useLocal = !!local && suspendCounter(local.d) > suspendCounter(lmsData);
       let state: LearnerState | null = null;
@@ -270,6 +275,10 @@ export function createScormTracker(course: CourseData, d: Dialect, options: Driv
             last = { state, result: local!.r };
             stage(courseValues(state, local!.r));
             for (const f of local!.i) addInteraction(f);
+            if (localKey !== key) {
+              writeLocalCopy(key, local!);
+              clearLocalCopy(localKey);
+            }
           }
           break;
         }
@@ -278,7 +287,28 @@ export function createScormTracker(course: CourseData, d: Dialect, options: Driv
           if (source === 'LMS' || !lmsData) warnings.push(TRACKING_WARNINGS.resumeIgnored);
         }
       }
-      if (local && !useLocal) clearLocalCopy(key);
+      if (local && !useLocal) clearLocalCopy(localKey);
+
+      // Progress made in this browser while no LMS was found (the "no API" fault: a launch that lost
+      // its LMS) is this learner's: a fresh attempt (no suspend data yet) takes it over, once, with the
+      // result and the answers the LMS was never told. The local copy guards it until the LMS confirms.
+      if (!state && initialised && !review && !lmsData) {
+        const saved = readStandalone(course.id);
+        const r = saved ? decodeSuspend(saved.data, course) : null;
+        if (saved && r?.ok) {
+          warn('taking over the progress saved in this browser while no LMS was found');
+          state = r.state;
+          counter = r.counter;
+          last = { state, result: saved.report.r };
+          stage(courseValues(state, saved.report.r));
+          for (const x of saved.report.i) {
+            const question = course.questions[x.q];
+            if (question) addInteraction(interactionFields({ question, response: x.r, credit: x.c, shownAt: x.s, answeredAt: x.a, context: x.x }, d.version, course.locale));
+          }
+          saveCopy();
+          clearStandalone(course.id);
+        }
+      }
       if (state) {
         last.state = state;
         lastBody = encodeSuspend(state, course, 0);
@@ -286,7 +316,9 @@ export function createScormTracker(course: CourseData, d: Dialect, options: Driv
 
       if (!review && initialised) {
         // Suspend from the first second, so a crash or closed tab still resumes (issue 4).
-        stage({ ...info!.initial, [d.exitElement]: d.exitValue(false) });
+        // Statuses restored above (local copy, progress without an LMS) win over the first-launch ones.
+        const initial = Object.entries(info!.initial).filter(([el]) => !dirty.has(el));
+        stage({ ...Object.fromEntries(initial), [d.exitElement]: d.exitValue(false) });
         scheduler.now();
       }
       return {

@@ -1,19 +1,85 @@
 import type { CourseData } from '../schema/courseData.js';
+import type { Response } from '../schema/learnerState.js';
 import { decodeSuspend, encodeSuspend } from '../schema/suspendData.js';
-import type { LaunchData, SaveStatus, Tracker } from './tracker.js';
+import type { CourseResult, InteractionEvent, LaunchData, SaveStatus, Tracker } from './tracker.js';
 import { TRACKING_WARNINGS } from './tracker.js';
 
 /** No LMS found: progress stays in this browser and the player says results are not reported. */
 export const standaloneKey = (courseId: string) => `scorm-standalone:${courseId}`;
 
+/**
+ * What the LMS would have been told, kept next to the progress so that a later launch with an LMS
+ * (the "no API" fault: a launch that lost its LMS) can report it: the last result and every scored
+ * answer. Question ids and responses only; nothing personal.
+ */
+export const standaloneReportKey = (courseId: string) => `scorm-standalone:${courseId}:report`;
+
+export interface StandaloneInteraction {
+  /** Question id. */
+  q: string;
+  r: Response;
+  /** Credit 0–1. */
+  c: number;
+  /** Shown at / answered at, ms since epoch. */
+  s: number;
+  a: number;
+  x: InteractionEvent['context'];
+}
+
+export interface StandaloneReport {
+  r: CourseResult | null;
+  i: StandaloneInteraction[];
+}
+
+export interface StandaloneProgress {
+  /** Suspend data. */
+  data: string;
+  report: StandaloneReport;
+}
+
+const get = (key: string): string | null => {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+};
+
+function readReport(courseId: string): StandaloneReport {
+  try {
+    const r = JSON.parse(get(standaloneReportKey(courseId)) ?? 'null') as StandaloneReport | null;
+    if (r && typeof r === 'object') return { r: r.r ?? null, i: Array.isArray(r.i) ? r.i : [] };
+  } catch {
+    /* unreadable: nothing to report */
+  }
+  return { r: null, i: [] };
+}
+
+/** Progress saved in this browser without an LMS, if any. */
+export function readStandalone(courseId: string): StandaloneProgress | null {
+  const data = get(standaloneKey(courseId));
+  return data ? { data, report: readReport(courseId) } : null;
+}
+
+export function clearStandalone(courseId: string): void {
+  try {
+    localStorage.removeItem(standaloneKey(courseId));
+    localStorage.removeItem(standaloneReportKey(courseId));
+  } catch {
+    /* best effort */
+  }
+}
+
 export function standaloneTracker(course: CourseData): Tracker {
   const key = standaloneKey(course.id);
   let counter = 0;
   let data = '';
+  let report: StandaloneReport = { r: null, i: [] };
   let ended = false;
   const write = () => {
     try {
       if (data) localStorage.setItem(key, data);
+      if (report.r || report.i.length) localStorage.setItem(standaloneReportKey(course.id), JSON.stringify(report));
     } catch {
       /* storage disabled: progress lasts as long as the page */
     }
@@ -21,27 +87,28 @@ export function standaloneTracker(course: CourseData): Tracker {
   return {
     kind: 'standalone',
     start(): LaunchData {
-      let saved: string | null = null;
-      try {
-        saved = localStorage.getItem(key);
-      } catch {
-        saved = null;
-      }
-      const r = decodeSuspend(saved, course);
+      const r = decodeSuspend(get(key), course);
       const warnings: string[] = [];
-      if (r.ok) counter = r.counter;
-      else if (r.reason !== 'empty') {
+      if (r.ok) {
+        counter = r.counter;
+        report = readReport(course.id);
+      } else if (r.reason !== 'empty') {
         console.warn(`[tracking] ignoring ${r.reason} saved progress: ${r.detail}`);
         warnings.push(TRACKING_WARNINGS.resumeIgnored);
       }
       return { state: r.ok ? r.state : null, learnerId: null, learnerName: null, masteryScore: null, mode: 'normal', warnings };
     },
-    update(state) {
+    update(state, result) {
       if (ended) return;
       data = encodeSuspend(state, course, ++counter);
+      report.r = result;
       write();
     },
-    interaction() {},
+    interaction(e) {
+      if (ended) return;
+      report.i.push({ q: e.question.id, r: e.response, c: e.credit, s: e.shownAt, a: e.answeredAt, x: e.context });
+      write();
+    },
     flush: write,
     finish() {
       if (!ended) write();
