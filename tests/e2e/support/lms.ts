@@ -154,8 +154,6 @@ export function objectivesOf(flat: Record<string, string>): Record<string, strin
   return [...by.entries()].sort((a, b) => a[0] - b[0]).map(([, f]) => f);
 }
 
-const preview = (page: Page) => page.evaluate.bind(page);
-
 /** One browser page holding the local LMS page, with the course in its iframe. */
 export class LmsPage {
   readonly el: ReturnType<typeof elements>;
@@ -211,12 +209,12 @@ export class LmsPage {
 
   /** The live data model (scorm-again's flattened CMI); null when the launch had no API. */
   async model(): Promise<Record<string, string> | null> {
-    return preview(this.page)(() => (window as any).lmsPreview.model());
+    return this.page.evaluate(() => (window as any).lmsPreview.model());
   }
 
   /** The registration as the LMS stored it at the last successful commit or finish. */
   async stored(): Promise<Registration> {
-    return preview(this.page)(() => (window as any).lmsPreview.stored());
+    return this.page.evaluate(() => (window as any).lmsPreview.stored());
   }
 
   /** The stored data model, flat ("cmi.core.lesson_status" → "passed"). */
@@ -226,7 +224,7 @@ export class LmsPage {
 
   /** The LMS API call log of this launch. */
   async log(): Promise<LogEntry[]> {
-    return preview(this.page)(() => (window as any).lmsPreview.log());
+    return this.page.evaluate(() => (window as any).lmsPreview.log());
   }
 
   /** Values the course set successfully for an element during this launch, in order. */
