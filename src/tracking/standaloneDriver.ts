@@ -29,7 +29,16 @@ export interface StandaloneInteraction {
 export interface StandaloneReport {
   r: CourseResult | null;
   i: StandaloneInteraction[];
+  /** When it was last written (ms since epoch): only recent progress may be handed to an LMS. */
+  t?: number;
 }
+
+/**
+ * Progress made without an LMS is handed to the next LMS launch only within this window.
+ * Office PCs are shared: the browser cannot tell who made it, so an old record is more
+ * likely another officer's than this one's. A shift is the natural bound.
+ */
+export const TAKEOVER_WINDOW_MS = 8 * 60 * 60 * 1000;
 
 export interface StandaloneProgress {
   /** Suspend data. */
@@ -48,17 +57,19 @@ const get = (key: string): string | null => {
 function readReport(courseId: string): StandaloneReport {
   try {
     const r = JSON.parse(get(standaloneReportKey(courseId)) ?? 'null') as StandaloneReport | null;
-    if (r && typeof r === 'object') return { r: r.r ?? null, i: Array.isArray(r.i) ? r.i : [] };
+    if (r && typeof r === 'object') return { r: r.r ?? null, i: Array.isArray(r.i) ? r.i : [], t: typeof r.t === 'number' ? r.t : undefined };
   } catch {
     /* unreadable: nothing to report */
   }
   return { r: null, i: [] };
 }
 
-/** Progress saved in this browser without an LMS, if any. */
-export function readStandalone(courseId: string): StandaloneProgress | null {
+/** Progress saved in this browser without an LMS within the takeover window, if any. */
+export function readStandalone(courseId: string, now = Date.now()): StandaloneProgress | null {
   const data = get(standaloneKey(courseId));
-  return data ? { data, report: readReport(courseId) } : null;
+  if (!data) return null;
+  const report = readReport(courseId);
+  return report.t !== undefined && now - report.t <= TAKEOVER_WINDOW_MS ? { data, report } : null;
 }
 
 export function clearStandalone(courseId: string): void {
@@ -79,7 +90,8 @@ export function standaloneTracker(course: CourseData): Tracker {
   const write = () => {
     try {
       if (data) localStorage.setItem(key, data);
-      if (report.r || report.i.length) localStorage.setItem(standaloneReportKey(course.id), JSON.stringify(report));
+      report.t = Date.now();
+      localStorage.setItem(standaloneReportKey(course.id), JSON.stringify(report));
     } catch {
       /* storage disabled: progress lasts as long as the page */
     }
