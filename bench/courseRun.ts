@@ -164,41 +164,41 @@ export async function runCourse(browser: Browser, lmsUrl: string, course: Course
     for (let step = 0; step < 2000; step++) {
       const route = decodeURIComponent(await frame.evaluate(() => location.hash)).replace(/^#\/?/, '');
       try {
-      if (route.startsWith('page/')) {
-        r.pagesViewed++;
-        await answerAll(main.locator('section.check'), 'check');
-        const next = main.getByRole('navigation', { name: t('nav.pages') }).getByRole('link', { name: t('nav.next') });
-        if (!(await next.count())) {
-          r.missing.push(`no Next link on ${route}`);
+        if (route.startsWith('page/')) {
+          r.pagesViewed++;
+          await answerAll(main.locator('section.check'), 'check');
+          const next = main.getByRole('navigation', { name: t('nav.pages') }).getByRole('link', { name: t('nav.next') });
+          if (!(await next.count())) {
+            r.missing.push(`no Next link on ${route}`);
+            break;
+          }
+          await navigate(next);
+        } else if (route.startsWith('quiz/')) {
+          await answerAll(main.locator('li.question'), 'scored');
+          await submit();
+          await navigate(main.getByRole('link', { name: t('nav.next') }));
+        } else if (route === 'final') {
+          await act('final-start');
+          const start = main.getByRole('button', { name: t('final.start'), exact: true }).or(main.getByRole('button', { name: t('final.retry'), exact: true }));
+          await start.click();
+          await main.locator('li.question').first().waitFor();
+          await pace();
+          await answerAll(main.locator('li.question'), 'scored');
+          await submit();
+          const toCompletion = main.getByRole('link', { name: t('final.toCompletion') });
+          if (await toCompletion.count()) await navigate(toCompletion);
+          else if (!(await main.getByRole('button', { name: t('final.retry'), exact: true }).count())) {
+            r.missing.push('the final assessment was not passed and offers no retry');
+            break;
+          }
+        } else if (route === 'complete') {
+          r.completed = (await main.getByRole('heading', { level: 1, name: t('complete.title') }).count()) > 0;
+          if (!r.completed) r.missing.push('the completion screen does not say the course is complete');
+          break;
+        } else {
+          r.missing.push(`unexpected route "${route}"`);
           break;
         }
-        await navigate(next);
-      } else if (route.startsWith('quiz/')) {
-        await answerAll(main.locator('li.question'), 'scored');
-        await submit();
-        await navigate(main.getByRole('link', { name: t('nav.next') }));
-      } else if (route === 'final') {
-        await act('final-start');
-        const start = main.getByRole('button', { name: t('final.start'), exact: true }).or(main.getByRole('button', { name: t('final.retry'), exact: true }));
-        await start.click();
-        await main.locator('li.question').first().waitFor();
-        await pace();
-        await answerAll(main.locator('li.question'), 'scored');
-        await submit();
-        const toCompletion = main.getByRole('link', { name: t('final.toCompletion') });
-        if (await toCompletion.count()) await navigate(toCompletion);
-        else if (!(await main.getByRole('button', { name: t('final.retry'), exact: true }).count())) {
-          r.missing.push('the final assessment was not passed and offers no retry');
-          break;
-        }
-      } else if (route === 'complete') {
-        r.completed = (await main.getByRole('heading', { level: 1, name: t('complete.title') }).count()) > 0;
-        if (!r.completed) r.missing.push('the completion screen does not say the course is complete');
-        break;
-      } else {
-        r.missing.push(`unexpected route "${route}"`);
-        break;
-      }
       } catch (e) {
         throw new Error(`on ${route}: ${(e as Error).message.split('\n')[0]}`);
       }

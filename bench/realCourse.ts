@@ -31,7 +31,6 @@ export interface BuiltCourse {
   buildSeconds: number | null;
   /** Every timed build: wall and CPU seconds. */
   buildRuns: { seconds: number; cpuSeconds: number }[];
-  worstCaseFromBuild: number | null;
   zips: Record<Kind, string>;
   dirs: Record<Kind, string>;
   byLocale: Record<string, CourseData>;
@@ -104,13 +103,11 @@ export async function buildRealCourse(log: (s: string) => void = () => {}): Prom
     mkdirSync(dirs[kind], { recursive: true });
     unpackZip(zips[kind], dirs[kind]);
   }
-  const worst = (compiled.summary as { suspendWorstCase?: number | null } | null)?.suspendWorstCase ?? null;
   return {
     name,
     fallbackReason,
     buildSeconds: name === 'real' ? best.seconds : null,
     buildRuns: builds.map((b) => ({ seconds: b.seconds, cpuSeconds: b.cpuSeconds })),
-    worstCaseFromBuild: worst,
     zips,
     dirs,
     byLocale: compiled.byLocale,

@@ -34,13 +34,14 @@ export function worstCase(codec: Codec, byLocale: Record<string, CourseData>): {
     .reduce((a, b) => (b.length > a.length ? b : a));
 }
 
-export function suspendRows(codec: Codec | string, byLocale: Record<string, CourseData>, runs: Runs | string, budgets: Budgets, realCourse: string | null): Row[] {
+/** `runs` null: no scripted run this time (npm run bench -- --only=weight), so no typical figure. */
+export function suspendRows(codec: Codec | string, byLocale: Record<string, CourseData>, runs: Runs | string | null, budgets: Budgets, realCourse: string | null): Row[] {
   const P = 'suspend data';
   const budget = `≤ ${budgets.worstCaseSuspendChars} chars`;
   const rows: Row[] = [];
-  const packages = typeof runs === 'string' ? ['scorm12', 'scorm2004'] : Object.keys(runs);
-  for (const kind of packages) {
-    const run = typeof runs === 'string' ? runs : runs[kind as keyof Runs];
+  const packages = runs && typeof runs !== 'string' ? Object.keys(runs) : ['scorm12', 'scorm2004'];
+  for (const kind of runs === null ? [] : packages) {
+    const run = typeof runs === 'string' ? runs : runs![kind as keyof Runs];
     if (typeof run === 'string') rows.push(skip(P, `${kind}: after the typical run`, run));
     else if (run.suspendData === null) rows.push(skip(P, `${kind}: after the typical run`, 'the local LMS page exposes no data model (window.lmsPreview.model)'));
     else rows.push(info(P, `${kind}: after the typical run`, run.suspendData.length, 'chars', run.completed ? 'course completed' : 'run incomplete'));

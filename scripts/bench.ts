@@ -41,56 +41,76 @@ let built: BuiltCourse | null = null;
 let browser: Browser | null = null;
 let browserVersion: string | null = null;
 
+/** Runs one part; if it throws, the part is reported as not measurable and the bench goes on. */
+async function guard(key: keyof typeof part, name: string, fn: () => Promise<void> | void) {
+  try {
+    await fn();
+  } catch (e) {
+    console.error(e);
+    part[key].push(skip(key, name, `it stopped: ${(e as Error).message.split('\n')[0]}`));
+  }
+}
+
 try {
-  built = await buildRealCourse(log);
-  const stand = built.fallbackReason ? `measured on the mini fixture: ${built.fallbackReason}` : undefined;
+  const b = (built = await buildRealCourse(log));
+  const stand = b.fallbackReason ? `measured on the mini fixture: ${b.fallbackReason}` : undefined;
 
   // Build work first, while no browser is open: it is the most CPU-bound and the easiest to disturb.
-  if (only.has('weight')) {
-    log('1. weight');
-    part.weight = weightRows({ scorm2004: weighZip(readFileSync(built.zips.scorm2004)), scorm12: weighZip(readFileSync(built.zips.scorm12), () => false) }, budgets, stand);
-  }
+  if (only.has('weight'))
+    await guard('weight', 'package weight', () => {
+      log('1. weight');
+      part.weight = weightRows({ scorm2004: weighZip(readFileSync(b.zips.scorm2004)), scorm12: weighZip(readFileSync(b.zips.scorm12), () => false) }, budgets, stand);
+    });
   if (only.has('build')) {
-    raw.build = built.buildRuns;
+    raw.build = b.buildRuns;
     const name = 'real course: npm run build (validate + build + 2 zips)';
     const budget = `≤ ${budgets.realBuildSecondsMax} s`;
+    const runs = b.buildRuns.map((r) => `${round(r.seconds, 2)} s wall, ${round(r.cpuSeconds, 2)} s CPU`).join('; ');
     part.build = [
-      built.buildSeconds === null
-        ? skip('build', name, built.fallbackReason ?? 'the real course did not build', budget)
-        : atMost('build', name, round(built.buildSeconds, 2), 's', budgets.realBuildSecondsMax, budget, `fastest wall time of ${built.buildRuns.length} fresh processes on ${os.cpus().length} cores, node start-up included (runs: ${built.buildRuns.map((b) => `${round(b.seconds, 2)} s wall, ${round(b.cpuSeconds, 2)} s CPU`).join('; ')}); load average ${loadAtStart}`),
+      b.buildSeconds === null
+        ? skip('build', name, b.fallbackReason ?? 'the real course did not build', budget)
+        : atMost('build', name, round(b.buildSeconds, 2), 's', budgets.realBuildSecondsMax, budget, `fastest wall time of ${b.buildRuns.length} fresh processes on ${os.cpus().length} cores, node start-up included (${runs}); load average ${loadAtStart}`),
     ];
   }
-  if (only.has('scaling')) {
-    log('3. build scaling (synthetic courses of 10, 100 and 1,000 pages per locale)');
-    const points: ScalingPoint[] = await measureScaling(log);
-    raw.scaling = points;
-    part.scaling = scalingRows(points, budgets);
-  }
+  if (only.has('scaling'))
+    await guard('scaling', 'build scaling', async () => {
+      log('3. build scaling (synthetic courses of 10, 100 and 1,000 pages per locale)');
+      const points: ScalingPoint[] = await measureScaling(log);
+      raw.scaling = points;
+      part.scaling = scalingRows(points, budgets);
+    });
 
-  let browserOrReason: Browser | string = 'not run (--only)';
+  let chromium: Browser | string = 'not run (--only)';
   if (only.has('startup') || only.has('traffic')) {
-    browserOrReason = await launchChromium();
-    if (typeof browserOrReason !== 'string') {
-      browser = browserOrReason;
-      browserVersion = browser.version();
+    chromium = await launchChromium();
+    if (typeof chromium !== 'string') {
+      browser = chromium;
+      browserVersion = chromium.version();
     }
   }
-  if (only.has('startup')) {
-    log('2. learner start-up');
-    const r: StartupResult | string = typeof browserOrReason === 'string' ? browserOrReason : await measureStartup(browserOrReason, built.dirs.scorm2004, log);
-    raw.startup = r;
-    part.startup = startupRows(r, budgets, stand);
-  }
-  let runs: Runs | string = 'not run (--only)';
-  if (only.has('traffic')) {
-    log('4–6. LMS traffic, suspend data, memory: one scripted full run per package');
-    runs = typeof browserOrReason === 'string' ? browserOrReason : await runBothPackages(browserOrReason, built, log);
-    raw.traffic = typeof runs === 'string' ? runs : Object.fromEntries(Object.entries(runs).map(([k, r]) => [k, typeof r === 'string' ? r : { ...r, calls: r.calls.length }]));
-    part.traffic = trafficRows(typeof runs === 'string' ? { scorm12: runs, scorm2004: runs } : runs, budgets, stand);
-    part.memory = memoryRows(runs, stand);
-  }
+  const br = chromium;
+  if (only.has('startup'))
+    await guard('startup', 'learner start-up', async () => {
+      log('2. learner start-up');
+      const r: StartupResult | string = typeof br === 'string' ? br : await measureStartup(br, b.dirs.scorm2004, log);
+      raw.startup = r;
+      part.startup = startupRows(r, budgets, stand);
+    });
+  let runs: Runs | string | null = null;
+  if (only.has('traffic'))
+    await guard('traffic', 'LMS traffic', async () => {
+      log('4–6. LMS traffic, suspend data, memory: one scripted full run per package');
+      runs = typeof br === 'string' ? br : await runBothPackages(br, b, log);
+      const r = runs;
+      raw.traffic = typeof r === 'string' ? r : Object.fromEntries(Object.entries(r).map(([k, x]) => [k, typeof x === 'string' ? x : { ...x, calls: x.calls.length }]));
+      part.traffic = trafficRows(typeof r === 'string' ? { scorm12: r, scorm2004: r } : r, budgets, stand);
+      part.memory = memoryRows(r, stand);
+    });
   // The worst case is a size fixed by the build: reported with the weight too.
-  if (only.has('traffic') || only.has('weight')) part.suspend = suspendRows(await loadCodec(), built.byLocale, runs, budgets, built.fallbackReason);
+  if (only.has('traffic') || only.has('weight'))
+    await guard('suspend', 'suspend data', async () => {
+      part.suspend = suspendRows(await loadCodec(), b.byLocale, runs, budgets, b.fallbackReason);
+    });
 } catch (e) {
   console.error(e);
   part.bench.push(skip('bench', 'the bench itself', `it stopped: ${(e as Error).message.split('\n')[0]}`));

@@ -214,8 +214,9 @@ export function compileCourse(courseRoot: string, options: CompileOptions = {}):
 
   const byLocale: Record<string, CourseData> = {};
   for (const l of locales) byLocale[l] = buildCourseData(loaded, l, pagesByLocale.get(l)!, questions, ids, termsByLocale.get(l)!, pageKeys, problems, root);
-  problems.push(...trackingLimits(byLocale, questions));
-  summary.suspendWorstCase = Math.max(...Object.values(byLocale).map(worstCaseSuspendLength));
+  const worst = Object.fromEntries(Object.entries(byLocale).map(([l, c]) => [l, worstCaseSuspendLength(c)]));
+  problems.push(...trackingLimits(byLocale, worst, questions));
+  summary.suspendWorstCase = Math.max(...Object.values(worst));
   return { problems, byLocale: errorsIn(problems).length ? null : byLocale, ids, assets, summary, files };
 }
 
@@ -244,10 +245,10 @@ function summarise(loaded: LoadedCourse, questions: QuestionEntry[], locales: st
  * What the LMS must be able to store: the learner's state in the worst case fits SCORM 1.2's
  * cmi.suspend_data, and every interaction fits both versions' data-model limits.
  */
-function trackingLimits(byLocale: Record<string, CourseData>, questions: QuestionEntry[]): Problem[] {
+function trackingLimits(byLocale: Record<string, CourseData>, worstByLocale: Record<string, number>, questions: QuestionEntry[]): Problem[] {
   const problems: Problem[] = [];
   for (const course of Object.values(byLocale)) {
-    const worst = worstCaseSuspendLength(course);
+    const worst = worstByLocale[course.locale];
     if (worst > SUSPEND_LIMIT['1.2'])
       problems.push({
         file: 'course/course.json',
