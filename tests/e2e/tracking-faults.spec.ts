@@ -128,10 +128,11 @@ for (const kind of ['scorm12', 'scorm2004'] as PackageKind[]) {
       await me.takeFinal(true);
       await lms.close(); // the last commit, at pagehide, is slow too
       await expectNothingLost(lms, me);
-      // The fault was there: every commit since took 2 s (the log stamps a call when it returns).
+      // The fault was there: commits since took 2 s (the log stamps a call when it returns). Saves
+      // coalesce, so how many commits fall in that stretch depends on timing; at least one must.
       const log = await lms.log();
       const slow = log.filter((e, i) => /Commit$/.test(e.fn) && i > 0 && e.at - log[i - 1].at >= 1900);
-      expect(slow.length).toBeGreaterThanOrEqual(2);
+      expect(slow.length).toBeGreaterThanOrEqual(1);
     });
 
     test('LMS session ended mid-way: the learner finishes, and the browser copy reaches the LMS at the next launch', async ({ page }) => {
