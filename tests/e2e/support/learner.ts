@@ -21,6 +21,7 @@ import type { CourseData, PageData, QuestionData, QuestionOfType } from '../../.
  *                                             lands on the first page
  *   nextScreen(page)                          the "Next" link of a page, a submitted quiz or the final's results
  *   openNav(page, 'menu'|'glossary'|'sources'|'help')   through the header navigation
+ *   followLink(page, selector)                a link in the main content (e.g. the job aid on the completion screen)
  *   readPages(page, course, opts)             Next, page after page, while the screen is a content page;
  *                                             returns the route it stopped at (a quiz, the final)
  *   readAllPages(page, course, opts)          the whole course flow from the current screen up to the final
@@ -35,7 +36,15 @@ import type { CourseData, PageData, QuestionData, QuestionOfType } from '../../.
  *                                             which questions were drawn from their prompts on screen, answers all
  *                                             right / all wrong / the first n right, submits; → { drawn, expected, score }
  *   openCertificate(page)                     the completion screen with the certificate; → its text
+ *   questionsOnScreen(page, course, ids)      the questions of an assessment screen, in order, by prompt
  *   shownScore(page)                          the percentage in the results summary ("Your result")
+ *
+ * Like a learner, the bot waits for focus to land where the player puts it (the new screen's h1, the
+ * results heading, the next step of a scenario, the moved item's button) before the next key press;
+ * a key pressed earlier goes where focus was (typing an "n" outside a field is the Next shortcut).
+ * Tests using it should switch off trace snapshots — test.use({ trace: { mode: 'retain-on-failure',
+ * snapshots: false, screenshots: false } }) — or each of the thousands of key presses records a DOM
+ * snapshot, several times slower.
  *
  * Options `onScreen(screen)` (readPages, readAllPages, takeModuleQuiz, takeFinal) are called on each screen
  * the bot reaches — { kind: 'page' | 'check' | 'check-answered' | 'quiz' | 'quiz-answered' | 'quiz-results' |
@@ -127,6 +136,11 @@ export async function startCourse(page: Page, opts: { locale?: string } = {}): P
 
 export async function nextScreen(page: Page): Promise<string> {
   return navigate(page, () => activate(page, $(page, 'main a[rel="next"], main > .actions > a.btn[href^="#/"]').first()));
+}
+
+/** Follows a link in the current screen's main content by keyboard (e.g. 'a[href="#/page/course/job-aid"]'). */
+export async function followLink(page: Page, selector: string): Promise<string> {
+  return navigate(page, () => activate(page, $(page, `main ${selector}`).first()));
 }
 
 export async function openNav(page: Page, to: NavTarget): Promise<void> {
@@ -433,6 +447,6 @@ export async function openCertificate(page: Page): Promise<string> {
       await navigate(page, () => activate(page, $(page, 'main a[href="#/complete"]')));
     }
   }
-  await expect($(page, '.certificate')).toBeVisible();
+  await expect($(page, '.certificate'), 'the certificate (is the course complete and passed?)').toBeVisible();
   return (await $(page, '.certificate').innerText()).replace(/\s+/g, ' ').trim();
 }
