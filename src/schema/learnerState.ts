@@ -64,3 +64,18 @@ export interface FinalState {
 export function emptyLearnerState(): LearnerState {
   return { locale: null, location: null, seen: [], checks: {}, quizzes: {}, final: { attempts: [], current: null }, completedOn: null };
 }
+
+/**
+ * The state with the answers of assessments not yet submitted left out (a module quiz being
+ * filled in, the final attempt in progress): what changes only while a learner edits a draft.
+ */
+export function withoutDrafts(state: LearnerState): LearnerState {
+  const quizzes: Record<string, ModuleQuizState> = {};
+  for (const [id, q] of Object.entries(state.quizzes)) {
+    // A quiz record appears with its first answer: that is still a draft.
+    if (q.submitted) quizzes[id] = q;
+    else if (q.tries || q.best !== null) quizzes[id] = { ...q, answers: {} };
+  }
+  const current = state.final.current && { ...state.final.current, answers: {} };
+  return { ...state, quizzes, final: { ...state.final, current } };
+}

@@ -1,10 +1,12 @@
 /**
- * Coalesces saves: a burst of changes within `delay` makes one commit; a failed commit is retried
- * with growing back-off until one succeeds (or the session finishes and cancels it).
+ * Coalesces saves: changes within `delay` make one commit; a failed commit is retried with growing
+ * back-off until one succeeds (or the session finishes and cancels it). A request may name a longer
+ * delay (an answer being edited, not yet submitted): it never postpones a commit already due sooner,
+ * and a later prompt request brings a lazy one forward.
  */
 export interface CommitScheduler {
-  /** A change is waiting: commit soon (no-op while a commit or retry is already scheduled). */
-  request(): void;
+  /** A change is waiting: commit within `ms` (default: the scheduler's delay). */
+  request(ms?: number): void;
   /** Commit now, cancelling the pending timer; returns whether it succeeded. */
   now(): boolean;
   cancel(): void;
@@ -14,15 +16,21 @@ export interface CommitScheduler {
 
 export const RETRY_DELAYS = [1000, 2000, 4000, 8000, 15000, 30000];
 
-export function commitScheduler(run: () => boolean, delay = 500, retries = RETRY_DELAYS): CommitScheduler {
+export function commitScheduler(run: () => boolean, delay = 500, retries = RETRY_DELAYS, clock: () => number = Date.now): CommitScheduler {
   let timer: ReturnType<typeof setTimeout> | null = null;
+  let due = 0;
   let failures = 0;
-  const schedule = (ms: number) => {
-    if (timer === null) timer = setTimeout(fire, ms);
-  };
   const cancel = () => {
     if (timer !== null) clearTimeout(timer);
     timer = null;
+  };
+  const schedule = (ms: number) => {
+    const at = clock() + ms;
+    // While retrying after a failure, the back-off stands: requests must not hammer a failing LMS.
+    if (timer !== null && (failures > 0 || due <= at)) return;
+    cancel();
+    due = at;
+    timer = setTimeout(fire, ms);
   };
   const now = () => {
     cancel();
@@ -36,7 +44,7 @@ export function commitScheduler(run: () => boolean, delay = 500, retries = RETRY
     now();
   }
   return {
-    request: () => schedule(delay),
+    request: (ms = delay) => schedule(ms),
     now,
     cancel,
     get failures() {

@@ -1,5 +1,5 @@
 import type { CourseData } from '../schema/courseData.js';
-import { emptyLearnerState, type LearnerState } from '../schema/learnerState.js';
+import { emptyLearnerState, withoutDrafts, type LearnerState } from '../schema/learnerState.js';
 import { decodeSuspend, encodeSuspend, suspendCounter } from '../schema/suspendData.js';
 import { commitScheduler } from './commitScheduler.js';
 import { interactionFields, type Version } from './interactionFormat.js';
@@ -66,12 +66,20 @@ export interface Dialect {
 export interface DriverOptions {
   /** Delay that coalesces a burst of updates into one commit (ms). */
   commitDelay?: number;
+  /**
+   * Delay for a change that only edits answers not yet submitted (ms). Such edits ride along with
+   * the next prompt commit (navigation, a submission, the page being hidden) or go after this long;
+   * the local copy holds them meanwhile, so a crash loses nothing.
+   */
+  draftDelay?: number;
   retryDelays?: number[];
   now?: () => number;
   warn?: (message: string) => void;
 }
 
 const MAX_VALUE_FAILURES = 3;
+/** See DriverOptions.draftDelay. */
+export const DRAFT_DELAY = 10_000;
 const ok = (r: unknown) => r === 'true' || r === true;
 
 export function createScormTracker(course: CourseData, d: Dialect, options: DriverOptions = {}): Tracker {
@@ -93,6 +101,7 @@ export function createScormTracker(course: CourseData, d: Dialect, options: Driv
   let startedAt = now();
   let counter = 0;
   let lastBody = '';
+  let lastMilestone = '';
   let interactionCount = 0;
   let threshold: number | null = null;
   let key = localCopyKey(course.id, null);
@@ -190,7 +199,10 @@ export function createScormTracker(course: CourseData, d: Dialect, options: Driv
     return true;
   };
 
-  const scheduler = commitScheduler(commit, options.commitDelay, options.retryDelays);
+  const scheduler = commitScheduler(commit, options.commitDelay, options.retryDelays, now);
+  const draftDelay = options.draftDelay ?? DRAFT_DELAY;
+  /** The state without unsubmitted answers: when only those change, the save can wait. */
+  const milestone = (state: LearnerState) => encodeSuspend(withoutDrafts(state), course, 0);
 
   const courseValues = (state: LearnerState, result: CourseResult | null): Record<string, string> => {
     const values: Record<string, string> = {
@@ -313,6 +325,7 @@ export function createScormTracker(course: CourseData, d: Dialect, options: Driv
         last.state = state;
         lastBody = encodeSuspend(state, course, 0);
       }
+      lastMilestone = milestone(last.state);
 
       if (!review && initialised) {
         // Suspend from the first second, so a crash or closed tab still resumes (issue 4).
@@ -338,12 +351,15 @@ export function createScormTracker(course: CourseData, d: Dialect, options: Driv
       if (body !== lastBody) counter++;
       lastBody = body;
       const r = sticky(result);
+      const m = milestone(state);
+      const draftOnly = m === lastMilestone && JSON.stringify(r) === JSON.stringify(last.result);
+      lastMilestone = m;
       last = { state, result: r };
       stage(courseValues(state, r));
       saveCopy();
       if (dirty.size) {
         if (status !== 'delayed') setStatus('saving');
-        scheduler.request();
+        scheduler.request(draftOnly ? draftDelay : undefined);
       }
     },
 
