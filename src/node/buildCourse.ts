@@ -7,7 +7,7 @@ import { sorted } from './idRegistry.js';
 import { packageCourse, type ScormPackage } from './package/packageCourse.js';
 import { errorsIn, formatProblem, sortProblems, type Problem } from './problems.js';
 import { viteConfig } from './viteConfig.js';
-import { SUSPEND_LIMIT } from '../schema/limits.js';
+import { SUSPEND_LIMIT, SUSPEND_TARGET } from '../schema/limits.js';
 
 /**
  * validate → build the player into a temporary folder → package both versions in
@@ -34,7 +34,16 @@ export async function buildCourse(opts: BuildOptions): Promise<boolean> {
   const staging = mkdtempSync(path.join(os.tmpdir(), 'scorm-build-'));
   try {
     const config = viteConfig(opts.root, undefined, result);
-    await build({ ...config, logLevel: 'warn', build: { ...config.build, outDir: staging } });
+    // Always the production bundle, also when called from a test runner that sets NODE_ENV=test
+    // (Vite then keeps development branches): the budget test must weigh what ships.
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
+    try {
+      await build({ ...config, mode: 'production', logLevel: 'warn', build: { ...config.build, outDir: staging } });
+    } finally {
+      if (nodeEnv === undefined) delete process.env.NODE_ENV;
+      else process.env.NODE_ENV = nodeEnv;
+    }
     const primary = result.byLocale[result.summary!.locales[0]];
     const packages: ScormPackage[] = [packageCourse(staging, primary, '1.2'), packageCourse(staging, primary, '2004')];
 
@@ -65,7 +74,7 @@ function printSummary(r: CompileResult, packages: ScormPackage[], log: (s: strin
   log(`  ${s.modules} modules, ${s.pages} pages per language (${s.locales.join(', ')})`);
   log(`  questions per language: ${q.checks} knowledge checks, ${q.quiz} module-quiz, ${q.final} in the final bank — ${Object.entries(q.byType).map(([t, n]) => `${t} ${n}`).join(', ')}`);
   for (const p of packages) log(`  ${p.fileName}: ${kb(p.bytes.length)}, ${p.entries.length} files`);
-  log(`  learner state (cmi.suspend_data) in the worst case: ${s.suspendWorstCase} characters (SCORM 1.2 allows ${SUSPEND_LIMIT['1.2']})`);
+  log(`  learner state (cmi.suspend_data) in the worst case: ${s.suspendWorstCase} characters (aim ≤ ${SUSPEND_TARGET}); with every quiz also left half-done ${s.suspendAbsoluteWorst} (SCORM 1.2 allows ${SUSPEND_LIMIT['1.2']})`);
   if (s.openNotes.length) {
     log(`  open review notes (${s.openNotes.length}) — a release build refuses them:`);
     for (const n of s.openNotes) log(`    ${n.module} · ${n.id}: ${n.text}`);

@@ -43,6 +43,8 @@ export interface CourseSummary {
   reviews: { module: string; lastReviewed: string; reviewers: string[] }[];
   /** Characters of cmi.suspend_data in the worst case (every page, every answer at its longest…); null until compiled. */
   suspendWorstCase: number | null;
+  /** The same with every module quiz also left half-done: the bound checked against SCORM 1.2's limit. */
+  suspendAbsoluteWorst: number | null;
 }
 
 export interface CompileResult {
@@ -214,9 +216,10 @@ export function compileCourse(courseRoot: string, options: CompileOptions = {}):
 
   const byLocale: Record<string, CourseData> = {};
   for (const l of locales) byLocale[l] = buildCourseData(loaded, l, pagesByLocale.get(l)!, questions, ids, termsByLocale.get(l)!, pageKeys, problems, root);
-  const worst = Object.fromEntries(Object.entries(byLocale).map(([l, c]) => [l, worstCaseSuspendLength(c)]));
+  const worst = Object.fromEntries(Object.entries(byLocale).map(([l, c]) => [l, worstCaseSuspendLength(c, true)]));
   problems.push(...trackingLimits(byLocale, worst, questions));
-  summary.suspendWorstCase = Math.max(...Object.values(worst));
+  summary.suspendWorstCase = Math.max(...Object.values(byLocale).map((c) => worstCaseSuspendLength(c)));
+  summary.suspendAbsoluteWorst = Math.max(...Object.values(worst));
   return { problems, byLocale: errorsIn(problems).length ? null : byLocale, ids, assets, summary, files };
 }
 
@@ -234,6 +237,7 @@ function summarise(loaded: LoadedCourse, questions: QuestionEntry[], locales: st
     },
     locales,
     suspendWorstCase: null,
+    suspendAbsoluteWorst: null,
     reviews: reviewBlocks(loaded).map(({ module, review }) => ({ module, lastReviewed: review.lastReviewed, reviewers: review.reviewers })),
     openNotes: reviewBlocks(loaded).flatMap(({ module, review }) =>
       review.notes.filter((n) => n.status === 'open').map((n) => ({ module, id: n.id, text: n.text })),
@@ -252,7 +256,7 @@ function trackingLimits(byLocale: Record<string, CourseData>, worstByLocale: Rec
     if (worst > SUSPEND_LIMIT['1.2'])
       problems.push({
         file: 'course/course.json',
-        message: `in the worst case the learner's saved state (${course.locale}) needs ${worst} characters, more than the ${SUSPEND_LIMIT['1.2']} SCORM 1.2 allows in cmi.suspend_data; shorten the course (fewer fill-in questions or pages) or split it`,
+        message: `in the worst case (every question answered at its longest, every quiz left half-done) the learner's saved state (${course.locale}) needs ${worst} characters, more than the ${SUSPEND_LIMIT['1.2']} SCORM 1.2 allows in cmi.suspend_data; shorten the course (fewer fill-in questions or pages) or split it`,
         severity: 'error',
       });
     for (const message of interactionProblems(course)) {

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { emptyLearnerState } from '../schema/learnerState';
 import { createTracker } from '../tracking/createTracker';
 import { App } from './App';
+import { withMarks } from './assessment/marks';
 import { courseLocales, loadCourseData, onCourseUpdate } from './courseSource';
 import { i18n, initI18n } from './i18n';
 
@@ -10,9 +11,10 @@ async function start() {
   let course = await loadCourseData(courseLocales[0]);
   const tracker = createTracker(course);
   const launch = tracker.start();
-  const state = launch.state ?? emptyLearnerState();
-  const locale = state.locale && courseLocales.includes(state.locale) ? state.locale : courseLocales[0];
+  const saved = launch.state ?? emptyLearnerState();
+  const locale = saved.locale && courseLocales.includes(saved.locale) ? saved.locale : courseLocales[0];
   if (locale !== course.locale) course = await loadCourseData(locale);
+  const state = withMarks(course, saved);
   initI18n(locale);
   document.documentElement.lang = locale;
 

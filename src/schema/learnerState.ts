@@ -33,8 +33,18 @@ export interface LearnerState {
   completedOn: string | null;
 }
 
+/**
+ * Result of each question of a submitted try, by question id: the share of its points earned (0–1);
+ * a question left unanswered has no entry. Kept because a resumed session may no longer have the
+ * answers themselves (the suspend data keeps them only while room allows, see suspendData.ts).
+ */
+export type Marks = Record<string, number>;
+
 export interface ModuleQuizState {
-  /** Answers of the current (or last submitted) try, by question id. */
+  /**
+   * Answers of the current (or last submitted) try, by question id. After a resume, a submitted
+   * try may have none: then `marks` tells how each question went.
+   */
   answers: Record<string, Response>;
   /** Whether the current answers have been submitted (then the result is shown). */
   submitted: boolean;
@@ -42,6 +52,10 @@ export interface ModuleQuizState {
   best: number | null;
   /** Submissions made. */
   tries: number;
+  /** Percent of the last submitted try (set on submission). */
+  score?: number | null;
+  /** Per-question results of the last submitted try (set on submission). */
+  marks?: Marks;
 }
 
 export interface FinalAttempt {
@@ -52,6 +66,8 @@ export interface FinalAttempt {
   answers: Record<string, Response>;
   /** Percent 0–100 once submitted; null while in progress. */
   score: number | null;
+  /** Per-question results, once submitted (answers may be gone after a resume, marks stay). */
+  marks?: Marks;
 }
 
 export interface FinalState {

@@ -1,14 +1,14 @@
 import type { CourseData, QuestionData } from './courseData.js';
-import type { FinalAttempt, LearnerState, ModuleQuizState, Response } from './learnerState.js';
-import { FILL_IN_MAX, NUMBER_INPUT_MAX } from './limits.js';
+import type { FinalAttempt, LearnerState, Marks, ModuleQuizState, Response } from './learnerState.js';
+import { fillInMaxLength, SUSPEND_LIMIT, SUSPEND_TARGET } from './limits.js';
 
 /**
  * Suspend-data codec: LearnerState <-> a compact ASCII string for cmi.suspend_data.
  * Pure (no DOM): the player's tracking layer and the compiler (worst-case size) both use it.
  *
- * FORMAT "S1" — eleven sections separated by "|":
+ * FORMAT "S2" — eleven sections separated by "|":
  *
- *   S1|<cid>|<version>|<counter>|<locale>|<where>|<seen>|<checks>|<quizzes>|<final>|<done>
+ *   S2|<cid>|<version>|<counter>|<locale>|<where>|<seen>|<checks>|<quizzes>|<final>|<done>
  *
  *   cid      3 base-36 chars: hash of the course id. Another course's data (a "foreign"
  *            suspend_data, e.g. an LMS that reuses a registration) is ignored, never decoded.
@@ -21,13 +21,20 @@ import { FILL_IN_MAX, NUMBER_INPUT_MAX } from './limits.js';
  *   seen     pages seen as a bit set over permanent numbers (bit num-1), 6 bits per char,
  *            alphabet 0-9a-zA-Z-_ , trailing zeros trimmed.
  *   checks   knowledge-check answers: entries joined by ",".
- *   quizzes  module quizzes joined by ";": <mod><t>.<best>:<entries>
- *            t = tries*2 + submitted (base 36), best = percent*100 (base 36) or empty.
+ *   quizzes  module quizzes joined by ";": <mod><t>.<best>.<score>:<body>
+ *            t = tries*2 + submitted (base 36); best, score = best and last submitted try's
+ *            percent*100 (base 36) or empty. body = <entries> (the answers), or for a submitted
+ *            try kept as results only: "!" <qsig> <credits>, qsig = one capital letter hashing the
+ *            quiz's questions (nums and SIGs; another quiz drops the results), credits = one
+ *            <credit> per quiz question in author order.
  *   final    <scores>:<last>:<current>
  *            scores = every submitted attempt's percent*100 (base 36) joined by ".";
  *            last / current = <seed>.<entries> of the last submitted / in-progress attempt
- *            (the draw, in order, with the answers), or empty. Older attempts keep their score
- *            only (LearnerState: only the last one's answers are needed).
+ *            (the draw, in order, with the answers), or empty; the last one kept as results only
+ *            is <seed>!<marked>…: <num><SIG><credit> per drawn question, no separator. Older
+ *            attempts keep their score only (LearnerState: only the last one's answers are needed).
+ *   credit   share of the points earned: one char of 0-9a-zA-Z = round(share*60) (0..60),
+ *            "_" = not answered.
  *   done     completion date as days since 2000-01-01 (base 36), or empty.
  *
  *   entry    <num><SIG><payload>: num = the question's permanent number (base 36),
@@ -50,13 +57,19 @@ import { FILL_IN_MAX, NUMBER_INPUT_MAX } from './limits.js';
  *            "~" + one char of 0-9a-zA-Z indexes ESCAPES (Polish letters, the reserved chars, …);
  *            "^" + 4 base-36 digits encodes any other UTF-16 code unit. Control chars become spaces.
  *
+ * SIZE: answers are worth keeping for review, but not at any price. Within SUSPEND_TARGET
+ *   everything is kept; above it, submitted tries keep their per-question results (LearnerState
+ *   marks) instead of their answers — module quizzes first, then the last final attempt — and
+ *   only above the LMS's hard limit are knowledge-check answers dropped. Answers of an attempt
+ *   in progress are never dropped.
+ *
  * WORKED EXAMPLE (tests/fixtures/mini in English; asserted in tests/unit/tracking/suspendData.test.ts):
- *   S1|2q0|0.1.0|7|en|p5|t|6I1|8a93.668:8R1,9N3,aO1,bK=KCIK,cK=11;k910.:fY021|::16.mO1,oO,rV,tK|
+ *   S2|2q0|0.1.0|7|en|p5|t|6I1|8a93.668.668:8R1,9N3,aO1,bK=KCIK,cK=11;k910..:fY021|::16.mO1,oO,rV,tK|
  *   2q0     hash of "mini-course";  0.1.0 course version;  7 seventh saved change;  en locale
  *   p5      on page num 5 (m-beta/b1)
  *   t       = 29 = bits 0,2,3,4: pages 1, 3, 4, 5 seen
  *   6I1     knowledge check num 6 (signature I): choice index 1 ("b")
- *   8a9…    m-alpha's quiz (module hash 8a9): t=3 (1 try, submitted), best 668 = 80.00 %;
+ *   8a9…    m-alpha's quiz (module hash 8a9): t=3 (1 try, submitted), best and last 668 = 80.00 %;
  *           8R1 single → choice 1 ("three"); 9N3 multiple, mask 3 → choices 0 and 1;
  *           aO1 true; bK=KCIK fill-in; cK=11 numeric fill-in
  *   k91…    m-beta's quiz: t=0 (not submitted), no best; fY021 ordering: items 0, 2, 1
@@ -65,11 +78,11 @@ import { FILL_IN_MAX, NUMBER_INPUT_MAX } from './limits.js';
  *   (empty) not completed
  */
 
-export const SUSPEND_FORMAT = 'S1';
+export const SUSPEND_FORMAT = 'S2';
 const B36 = 36;
 const BITS = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_';
 const IDX = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
-// Order is part of format S1: append only.
+// Order is part of the format (S1, S2): append only.
 const ESCAPES = 'ąćęłńóśźżĄĆĘŁŃÓŚŹŻ,;:|=~^<>&"\'\\%äöüßÄÖÜéÉáÁíÍúÚčČšŠžŽřŘěĚ€„”–';
 const RESERVED = ',;:|=~^<>&"\'\\%';
 const STOP = ',;:|';
@@ -163,7 +176,7 @@ function payload(q: QuestionData, r: Response): string | null {
     case 'ordering':
       return Array.isArray(r) ? join(r.map((id) => idx(q.items.findIndex((i) => i.id === id)))) : null;
     case 'fillin':
-      return typeof r === 'string' ? '=' + encodeText(r.slice(0, q.answer.kind === 'number' ? NUMBER_INPUT_MAX : FILL_IN_MAX)) : null;
+      return typeof r === 'string' ? '=' + encodeText(r.slice(0, fillInMaxLength(q.answer))) : null;
     case 'scenario': {
       if (!Array.isArray(r)) return null;
       let node: string = q.start;
@@ -215,25 +228,54 @@ function location(ctx: Ctx, loc: string | null): string {
 }
 
 export interface EncodeOptions {
-  /** Hard limit of the LMS (SCORM 1.2: 4096). Above it, the least important data is dropped. */
+  /** Hard limit of the LMS (SCORM 1.2: 4096). Above it, knowledge-check answers are dropped too. */
   limit?: number;
+  /** Size to stay within by keeping submitted tries as results only (default SUSPEND_TARGET). */
+  target?: number;
 }
 
+/** Encodings from the fullest to the leanest; see SIZE above. */
+const LEVELS = 4;
+
 /**
- * Encodes the state. Within `limit`, everything is kept; above it (only with pathological answers,
- * see worstCaseSuspendLength) answers are dropped in this order, keeping scores, attempts, pages and
- * the unfinished final attempt: submitted module quizzes' answers, the last submitted final
- * attempt's answers, knowledge-check answers.
+ * Encodes the state at the fullest level within `target`; failing that, with every submitted try
+ * as results only, and only if that still exceeds `limit`, without knowledge-check answers.
+ * Scores, attempts, pages and the answers of attempts in progress are always kept.
  */
 export function encodeSuspend(state: LearnerState, course: CourseData, counter: number, options: EncodeOptions = {}): string {
   const ctx = context(course);
-  const levels = [0, 1, 2, 3];
+  const target = options.target ?? SUSPEND_TARGET;
   let s = '';
-  for (const level of levels) {
+  for (let level = 0; level < LEVELS - 1; level++) {
     s = encodeAt(ctx, state, counter, level);
-    if (!options.limit || s.length <= options.limit) break;
+    if (s.length <= target) return s;
   }
-  return s;
+  return s.length <= (options.limit ?? Infinity) ? s : encodeAt(ctx, state, counter, LEVELS - 1);
+}
+
+const CREDIT_STEPS = 60;
+const creditChar = (c: number | undefined) => (c === undefined || !Number.isFinite(c) ? '_' : IDX[Math.round(Math.max(0, Math.min(1, c)) * CREDIT_STEPS)]);
+
+/** One capital letter naming a list of questions as they are now (another list drops its results). */
+function listSig(ctx: Ctx, ids: string[]): string {
+  return String.fromCharCode(65 + (hash(ids.map((id) => { const q = ctx.course.questions[id]; return q ? q.num + questionSig(q) : '?'; }).join()) % 26));
+}
+
+function quizBody(ctx: Ctx, ids: string[], q: ModuleQuizState, asMarks: boolean): string {
+  if (!asMarks) return entries(ctx, ids, q.answers, false);
+  if (!q.marks) return '!';
+  return '!' + listSig(ctx, ids) + ids.map((id) => creditChar(q.marks![id])).join('');
+}
+
+function attemptCode(ctx: Ctx, a: FinalAttempt | null | undefined, asMarks: boolean): string {
+  if (!a) return '';
+  if (!asMarks || !a.marks) return seedOf(a.seed) + '.' + entries(ctx, a.draw, a.answers, true);
+  let out = seedOf(a.seed) + '!';
+  for (const id of a.draw) {
+    const q = ctx.course.questions[id];
+    if (q) out += q.num.toString(B36) + questionSig(q) + creditChar(a.marks[id]);
+  }
+  return out;
 }
 
 function encodeAt(ctx: Ctx, state: LearnerState, counter: number, level: number): string {
@@ -244,14 +286,13 @@ function encodeAt(ctx: Ctx, state: LearnerState, counter: number, level: number)
     .filter(([m]) => course.modules.some((x) => x.id === m))
     .map(([m, q]: [string, ModuleQuizState]) => {
       const ids = course.modules.find((x) => x.id === m)!.quiz;
-      const keep = !(level >= 1 && q.submitted);
-      return modRefOf(ctx, m) + (Math.max(0, q.tries | 0) * 2 + (q.submitted ? 1 : 0)).toString(B36) + '.' + pct(q.best) + ':' + (keep ? entries(ctx, ids, q.answers, false) : '');
+      const head = modRefOf(ctx, m) + (Math.max(0, q.tries | 0) * 2 + (q.submitted ? 1 : 0)).toString(B36) + '.' + pct(q.best) + '.' + pct(q.submitted ? (q.score ?? null) : null);
+      return head + ':' + quizBody(ctx, ids, q, level >= 1 && q.submitted);
     })
     .join(';');
   const f = state.final;
-  const attempt = (a: FinalAttempt | null | undefined) => (a ? seedOf(a.seed) + '.' + entries(ctx, a.draw, a.answers, true) : '');
   const last = f.attempts[f.attempts.length - 1];
-  const final = f.attempts.map((a) => pct(a.score) || '0').join('.') + ':' + (level >= 2 ? '' : attempt(last)) + ':' + attempt(f.current);
+  const final = f.attempts.map((a) => pct(a.score) || '0').join('.') + ':' + attemptCode(ctx, last, level >= 2) + ':' + attemptCode(ctx, f.current, false);
   const done = state.completedOn && /^\d{4}-\d\d-\d\d$/.test(state.completedOn) ? Math.round((Date.parse(state.completedOn) - EPOCH) / DAY).toString(B36) : '';
   const locale = state.locale && /^[A-Za-z0-9-]{1,35}$/.test(state.locale) ? state.locale : '';
   return [SUSPEND_FORMAT, hash3(course.id), course.version.replace(/[^0-9A-Za-z.+-]/g, ''), Math.max(0, counter | 0).toString(B36), locale, location(ctx, state.location), seen, checks, quizzes, final, done].join('|');
@@ -382,6 +423,17 @@ function readEntries(rd: Reader, byNum: Map<number, QuestionData>, counter: { dr
   }
 }
 
+function marksOf(ids: string[], credits: string): Marks {
+  const marks: Marks = {};
+  ids.forEach((id, i) => {
+    const v = IDX.indexOf(credits[i]);
+    if (credits[i] === '_') return;
+    if (v < 0 || v > CREDIT_STEPS) throw new Corrupt('bad result');
+    marks[id] = v / CREDIT_STEPS;
+  });
+  return marks;
+}
+
 const answersOf = (es: Entry[]) => Object.fromEntries(es.filter((e) => e.id && e.r !== undefined).map((e) => [e.id!, e.r!]));
 
 export function decodeSuspend(data: string | null | undefined, course: CourseData): DecodeResult {
@@ -451,14 +503,30 @@ export function decodeSuspend(data: string | null | undefined, course: CourseDat
     state.checks = answersOf(readEntries(rd, byNum, c, '|'));
     rd.eat('|');
     // quizzes
+    const percent = (stops: string) => {
+      const x = rd.until(stops);
+      if (x && !/^[0-9a-z]{1,4}$/.test(x)) throw new Corrupt('bad score');
+      return x ? parseInt(x, B36) / 100 : null;
+    };
     while (rd.peek() !== '|') {
       const m = readMod();
       const t = rd.num('.');
       rd.eat('.');
-      const best = rd.until(':');
+      const best = percent('.');
+      rd.eat('.');
+      const score = percent(':');
       rd.eat(':');
-      const es = readEntries(rd, byNum, c, ';|');
-      if (m) state.quizzes[m] = { answers: answersOf(es), submitted: t % 2 === 1, best: best ? parseInt(best, B36) / 100 : null, tries: t >> 1 };
+      const quiz: ModuleQuizState = { answers: {}, submitted: t % 2 === 1, best, tries: t >> 1 };
+      if (quiz.submitted && score !== null) quiz.score = score;
+      if (rd.peek() === '!') {
+        rd.i++;
+        const body = rd.until(';|');
+        const ids = m ? course.modules.find((x) => x.id === m)!.quiz : [];
+        // Results of another set of questions (a changed quiz) would be pinned on the wrong ones.
+        if (body && m && body[0] === listSig(ctx, ids) && body.length === ids.length + 1) quiz.marks = marksOf(ids, body.slice(1));
+        else if (body) c.dropped++;
+      } else quiz.answers = answersOf(readEntries(rd, byNum, c, ';|'));
+      if (m) state.quizzes[m] = quiz;
       else c.dropped++;
       if (rd.peek() === ';') rd.i++;
     }
@@ -468,7 +536,25 @@ export function decodeSuspend(data: string | null | undefined, course: CourseDat
     rd.eat(':');
     const attempt = (): FinalAttempt | null => {
       if (rd.peek() === ':' || rd.peek() === '|') return null;
-      const seed = rd.num('.');
+      const seed = rd.num('.!');
+      if (rd.peek() === '!') {
+        rd.i++;
+        const a: FinalAttempt = { seed, draw: [], answers: {}, score: null, marks: {} };
+        while (rd.peek() !== ':' && rd.peek() !== '|' && rd.i < rd.s.length) {
+          const num = rd.num('ABCDEFGHIJKLMNOPQRSTUVWXYZ' + STOP);
+          const sig = rd.s[rd.i++];
+          const credit = rd.s[rd.i++];
+          if (!/[A-Z]/.test(sig ?? '') || credit === undefined || (credit !== '_' && IDX.indexOf(credit) < 0)) throw new Corrupt('bad result');
+          const q = byNum.get(num);
+          if (!q || questionSig(q) !== sig) {
+            c.dropped++;
+            continue;
+          }
+          a.draw.push(q.id);
+          Object.assign(a.marks!, marksOf([q.id], credit));
+        }
+        return a;
+      }
       rd.eat('.');
       const es = readEntries(rd, byNum, c, ':|');
       return { seed, draw: es.filter((e) => e.id).map((e) => e.id!), answers: answersOf(es), score: null };
@@ -526,8 +612,8 @@ export function longestScenarioPath(q: Extract<QuestionData, { type: 'scenario' 
 
 /**
  * The longest answer of a question for the worst case: every choice chosen, every prompt matched,
- * the longest scenario path, a 60-character fill-in whose every character needs a two-character
- * escape (Polish letters, reserved punctuation). Characters outside the escape table (5 chars each)
+ * the longest scenario path, a fill-in as long as the player lets a learner type, every character
+ * of it needing a two-character escape (Polish letters, reserved punctuation). Characters outside the escape table (5 chars each)
  * are not assumed: the encoder's size guard covers them.
  */
 export function longestResponse(q: QuestionData): Response {
@@ -543,15 +629,23 @@ export function longestResponse(q: QuestionData): Response {
     case 'ordering':
       return q.items.map((i) => i.id);
     case 'fillin':
-      // The player limits what can be typed: a number field takes at most NUMBER_INPUT_MAX characters.
-      return q.answer.kind === 'number' ? '-'.padEnd(NUMBER_INPUT_MAX, '9') : 'ż'.repeat(FILL_IN_MAX);
+      // The player limits what can be typed (fillInMaxLength); every character here needs an escape.
+      return q.answer.kind === 'number' ? '-'.padEnd(fillInMaxLength(q.answer), '9') : 'ż'.repeat(fillInMaxLength(q.answer));
     case 'scenario':
       return longestScenarioPath(q);
   }
 }
 
-export function worstCaseState(course: CourseData): LearnerState {
+/**
+ * The worst case of issue 6: every page seen, every question answered with its longest response
+ * (fill-ins as long as the player allows), every module quiz submitted (999 tries), the final's attempts used but
+ * one, plus one in progress. With `everythingInProgress`, every module quiz is also left mid-try
+ * with all its answers: the absolute bound, which must fit SCORM 1.2's limit.
+ */
+export function worstCaseState(course: CourseData, everythingInProgress = false): LearnerState {
   const answerAll = (ids: string[]) => Object.fromEntries(ids.filter((id) => course.questions[id]).map((id) => [id, longestResponse(course.questions[id])]));
+  // Results cost the same whatever they are, except that "not answered" is never longer.
+  const markAll = (ids: string[]): Marks => Object.fromEntries(ids.map((id) => [id, 0.5]));
   const pages = [...course.coursePages, ...course.modules.flatMap((m) => m.pages)];
   const checks = Object.values(course.questions).filter((q) => q.use === 'check').map((q) => q.id);
   const len = (id: string) => {
@@ -567,25 +661,24 @@ export function worstCaseState(course: CourseData): LearnerState {
     draw.push(...bank.filter((id) => !draw.includes(id)).slice(0, Math.max(0, f.draw - draw.length)));
   }
   const attempts = Math.max(1, course.settings.attempts);
-  const attempt = (): FinalAttempt => ({ seed: 0x7fffffff, draw, answers: answerAll(draw), score: 99.99 });
+  const attempt = (): FinalAttempt => ({ seed: 0x7fffffff, draw, answers: answerAll(draw), score: 99.99, marks: markAll(draw) });
+  const ctx = context(course);
   let longestRoute = 'menu';
-  for (const p of pages) if (location(context(course), 'page/' + p.key).length > location(context(course), longestRoute).length) longestRoute = 'page/' + p.key;
+  for (const p of pages) if (location(ctx, 'page/' + p.key).length > location(ctx, longestRoute).length) longestRoute = 'page/' + p.key;
+  const quiz = (ids: string[]): ModuleQuizState =>
+    everythingInProgress ? { answers: answerAll(ids), submitted: false, best: 99.99, tries: 999 } : { answers: answerAll(ids), submitted: true, best: 99.99, tries: 999, score: 99.99, marks: markAll(ids) };
   return {
     locale: course.locales.reduce((a, b) => (b.length > a.length ? b : a), ''),
     location: longestRoute,
     seen: pages.map((p) => p.key),
     checks: answerAll(checks),
-    quizzes: Object.fromEntries(course.modules.filter((m) => m.quiz.length).map((m) => [m.id, { answers: answerAll(m.quiz), submitted: true, best: 99.99, tries: 999 }])),
-    final: f ? { attempts: Array.from({ length: attempts - 1 }, attempt), current: { ...attempt(), score: null } } : { attempts: [], current: null },
+    quizzes: Object.fromEntries(course.modules.filter((m) => m.quiz.length).map((m) => [m.id, quiz(m.quiz)])),
+    final: f ? { attempts: Array.from({ length: attempts - 1 }, attempt), current: { ...attempt(), score: null, marks: undefined } } : { attempts: [], current: null },
     completedOn: '2099-12-31',
   };
 }
 
-/**
- * Length of the suspend data in the worst case: every page seen, every question answered with its
- * longest response (60-character fill-ins), every module quiz submitted (999 tries), the final's
- * attempts used but one, plus one in progress, a counter of 60 million saves.
- */
-export function worstCaseSuspendLength(course: CourseData): number {
-  return encodeSuspend(worstCaseState(course), course, 36 ** 5 - 1).length;
+/** Length of the suspend data in the worst case of worstCaseState (with a counter of 60 million saves). */
+export function worstCaseSuspendLength(course: CourseData, everythingInProgress = false): number {
+  return encodeSuspend(worstCaseState(course, everythingInProgress), course, 36 ** 5 - 1, { limit: SUSPEND_LIMIT['1.2'] }).length;
 }

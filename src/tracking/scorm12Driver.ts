@@ -6,6 +6,17 @@ import type { ModuleResult, Tracker } from './tracker.js';
 const num = (s: string) => (s.trim() !== '' && Number.isFinite(Number(s)) ? Number(s) : null);
 const r2 = (x: number) => String(Math.round(x * 100) / 100);
 
+/**
+ * SCORM 1.2 cmi.core.student_name is "Surname, Given" (RTE 3.4.4). "Kowalska, Anna" → "Anna Kowalska";
+ * anything else (no comma, several commas, an empty side) is kept as the LMS gave it.
+ */
+export function displayName(studentName: string): string {
+  const parts = studentName.split(',');
+  if (parts.length !== 2) return studentName;
+  const [surname, given] = parts.map((x) => x.trim());
+  return surname && given ? `${given} ${surname}` : studentName;
+}
+
 /** SCORM 1.2 has one status for completion and success (RTE 3.4.4 cmi.core.lesson_status). */
 function lessonStatus(m: Pick<ModuleResult, 'completion' | 'success'>, finalOver: boolean): string {
   if (m.success === 'passed') return 'passed';
@@ -36,7 +47,7 @@ export function scorm12Tracker(course: CourseData, api: Record<string, unknown>,
         suspend: get('cmi.suspend_data'),
         location: get('cmi.core.lesson_location'),
         learnerId: get('cmi.core.student_id') || null,
-        learnerName: get('cmi.core.student_name') || null,
+        learnerName: displayName(get('cmi.core.student_name')) || null,
         masteryScore: num(get('cmi.student_data.mastery_score')),
         completionThreshold: null,
         mode: mode === 'review' || mode === 'browse' ? mode : 'normal',

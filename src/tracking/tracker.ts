@@ -29,7 +29,10 @@ export interface LaunchData {
   /** State to resume from; null for a fresh start. */
   state: LearnerState | null;
   learnerId: string | null;
-  /** As the LMS gives it (SCORM 1.2 "Surname, Given" is passed through as is). */
+  /**
+   * For display, "Given Surname": SCORM 1.2's "Surname, Given" is turned round by its driver
+   * (only with exactly one comma and text on both sides; otherwise as the LMS gives it).
+   */
   learnerName: string | null;
   /** The LMS's passing score in percent, when it sets one; it wins over the course's. */
   masteryScore: number | null;

@@ -49,7 +49,7 @@ for (const [kind, version] of kinds) {
       await page.evaluate(() => (window as any).lmsPreview.close());
       const reg = await stored(page);
       expect(flat(reg.cmi, el('exit'))).toBe('suspend');
-      expect(flat(reg.cmi, el('suspend'))).toMatch(/^S1\|/);
+      expect(flat(reg.cmi, el('suspend'))).toMatch(/^S2\|/);
       expect(flat(reg.cmi, el('location'))).toBe(where.slice(2));
       await page.evaluate(() => (window as any).lmsPreview.launch());
       await course(page).getByRole('button', { name: /Wznów/ }).click();

@@ -1,4 +1,4 @@
-import { FILL_IN_MAX, NUMBER_INPUT_MAX } from '../../schema/limits';
+import { fillInMaxLength } from '../../schema/limits';
 import { formatNumber, t } from '../i18n';
 import { Mark } from './Feedback';
 import { credit } from '../assessment/scoring';
@@ -21,7 +21,7 @@ export function FillIn({ question, response, onChange, marked, reveal, uid }: Qu
         inputMode={numeric ? 'decimal' : 'text'}
         autoComplete="off"
         spellcheck={false}
-        maxLength={numeric ? NUMBER_INPUT_MAX : FILL_IN_MAX}
+        maxLength={fillInMaxLength(a)}
         value={typeof response === 'string' ? response : ''}
         readOnly={!onChange}
         onInput={(e) => onChange?.((e.target as HTMLInputElement).value)}

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Response } from '../../schema/learnerState';
+import type { Marks, Response } from '../../schema/learnerState';
 import { drawQuestions } from '../assessment/draw';
-import { newSeed, hashString } from '../assessment/random';
+import { answerOrStart, marksOf, quizSeed } from '../assessment/marks';
+import { newSeed } from '../assessment/random';
 import { credit, isAnswered, percentScore } from '../assessment/scoring';
 import { displayOrder } from '../assessment/shuffle';
 import { usePlayer } from '../context';
@@ -19,39 +20,43 @@ interface ListProps {
   /** After submission: right/wrong and feedback per question. */
   marked: boolean;
   reveal: boolean;
+  /** Results of a submitted try, for questions whose answers a resumed session no longer has. */
+  marks?: Marks;
 }
 
-/** The ordering question's starting order is an answer too: the learner may agree with it. */
-function responseOf(course: ReturnType<typeof usePlayer>['course'], id: string, seed: number, answers: Record<string, Response>) {
-  const q = course.questions[id];
-  return answers[id] ?? (q?.type === 'ordering' ? displayOrder(q, seed) : undefined);
-}
+const responseOf = (course: ReturnType<typeof usePlayer>['course'], id: string, seed: number, answers: Record<string, Response>) => answerOrStart(course, id, seed, answers);
 
-function QuestionList({ ids, seed, answers, onAnswer, marked, reveal }: ListProps) {
+function QuestionList({ ids, seed, answers, onAnswer, marked, reveal, marks }: ListProps) {
   const { course } = usePlayer();
+  // A submitted try resumed without its answers shows each question's result and feedback only.
+  const resultOnly = (id: string) => marked && !!marks && answers[id] === undefined;
   return (
-    <ol class="questions">
-      {ids.map((id, i) => {
-        const q = course.questions[id];
-        if (!q) return null;
-        const response = responseOf(course, id, seed, answers);
-        return (
-          <li key={id} class="question">
-            <h2 class="qnum">{t('q.number', { n: i + 1, total: ids.length })}</h2>
-            <QuestionView
-              question={q}
-              order={displayOrder(q, seed)}
-              response={response}
-              onChange={onAnswer && ((r) => onAnswer(id, r))}
-              marked={marked}
-              reveal={reveal}
-              uid={`q-${id}`}
-            />
-            {marked && <Feedback question={q} credit={credit(q, response)} />}
-          </li>
-        );
-      })}
-    </ol>
+    <>
+      {ids.some(resultOnly) && <p class="hint">{t('quiz.answersNotKept')}</p>}
+      <ol class="questions">
+        {ids.map((id, i) => {
+          const q = course.questions[id];
+          if (!q) return null;
+          const only = resultOnly(id);
+          const response = only ? undefined : responseOf(course, id, seed, answers);
+          return (
+            <li key={id} class="question">
+              <h2 class="qnum">{t('q.number', { n: i + 1, total: ids.length })}</h2>
+              <QuestionView
+                question={q}
+                order={displayOrder(q, seed)}
+                response={response}
+                onChange={onAnswer && ((r) => onAnswer(id, r))}
+                marked={marked && !only}
+                reveal={reveal}
+                uid={`q-${id}`}
+              />
+              {marked && <Feedback question={q} credit={only ? (marks![id] ?? 0) : credit(q, response)} />}
+            </li>
+          );
+        })}
+      </ol>
+    </>
   );
 }
 
@@ -130,8 +135,7 @@ export function QuizScreen({ moduleId, next }: { moduleId: string; next: string 
   const module = course.modules.find((m) => m.id === moduleId);
   if (!module || !module.quiz.length) return <NotFound />;
   const quiz = state.quizzes[moduleId] ?? { answers: {}, submitted: false, best: null, tries: 0 };
-  // A new shuffle per try, the same one on resume and on the results of that try.
-  const seed = hashString(moduleId) + quiz.tries - (quiz.submitted ? 1 : 0);
+  const seed = quizSeed(moduleId, quiz.tries, quiz.submitted);
   const ensure = (s: typeof state) => (s.quizzes[moduleId] ??= { answers: {}, submitted: false, best: null, tries: 0 });
 
   const submit = (answeredAt: Record<string, number>, shownAt: number) => {
@@ -146,6 +150,8 @@ export function QuizScreen({ moduleId, next }: { moduleId: string; next: string 
       q.submitted = true;
       q.tries += 1;
       q.best = Math.max(q.best ?? 0, score);
+      q.score = score;
+      q.marks = marksOf(course, module.quiz, (id) => responseOf(course, id, seed, quiz.answers));
     });
     announce(t(score >= passing ? 'result.passed' : 'result.failed', { score: formatPercent(score) }));
   };
@@ -154,10 +160,14 @@ export function QuizScreen({ moduleId, next }: { moduleId: string; next: string 
       const q = ensure(s);
       q.answers = {};
       q.submitted = false;
+      delete q.score;
+      delete q.marks;
     });
     requestAnimationFrame(() => document.querySelector<HTMLElement>('main h1')?.focus());
   };
-  const lastScore = quiz.submitted ? percentScore(module.quiz.map((id) => ({ question: course.questions[id], response: responseOf(course, id, seed, quiz.answers) }))) : null;
+  const lastScore = !quiz.submitted
+    ? null
+    : (quiz.score ?? percentScore(module.quiz.map((id) => ({ question: course.questions[id], response: responseOf(course, id, seed, quiz.answers) }))));
   const passed = (quiz.best ?? -1) >= passing;
   return (
     <>
@@ -166,7 +176,7 @@ export function QuizScreen({ moduleId, next }: { moduleId: string; next: string 
       {!quiz.submitted && <p>{t('quiz.intro', { count: module.quiz.length, score: formatPercent(passing) })}</p>}
       {lastScore !== null && <Summary score={lastScore} best={quiz.best} passing={passing} extra={passed ? undefined : t('quiz.retryHint')} />}
       {quiz.submitted ? (
-        <QuestionList ids={module.quiz} seed={seed} answers={quiz.answers} marked reveal={passed || reviewing} />
+        <QuestionList ids={module.quiz} seed={seed} answers={quiz.answers} marks={quiz.marks} marked reveal={passed || reviewing} />
       ) : (
         <AttemptForm ids={module.quiz} seed={seed} answers={quiz.answers} save={(id, r) => change((s) => void (ensure(s).answers[id] = r))} submit={submit} />
       )}
@@ -212,7 +222,7 @@ export function FinalScreen() {
     change((s) => {
       const answers = { ...current.answers };
       items.forEach(({ question, response }) => response !== undefined && (answers[question.id] = response));
-      s.final.attempts.push({ ...current, answers, score });
+      s.final.attempts.push({ ...current, answers, score, marks: marksOf(course, current.draw, (id) => responseOf(course, id, current.seed, current.answers)) });
       s.final.current = null;
     });
     announce(t(score >= passing ? 'result.passed' : 'result.failed', { score: formatPercent(score) }));
@@ -260,7 +270,7 @@ export function FinalScreen() {
             )}
           </div>
           {!(progress.passed || progress.failed) && <p class="hint">{t('final.answersLater')}</p>}
-          <QuestionList ids={last.draw} seed={last.seed} answers={last.answers} marked reveal={progress.passed || progress.failed} />
+          <QuestionList ids={last.draw} seed={last.seed} answers={last.answers} marks={last.marks} marked reveal={progress.passed || progress.failed} />
         </>
       ) : (
         <>

@@ -338,7 +338,7 @@ export function expectFinalModel(m: Record<string, string>, v: Version, exp: Exp
   expect(m[el.sessionTime], e('session_time')).toMatch(v === '1.2' ? SCORM12_TIMESPAN : ISO8601_DURATION);
   if (v === '2004') expect(m[el.sessionTime], e('session_time')).not.toBe('PT0H0M0S'); // scorm-again's default: never set
   expect(m[el.exit] ?? '', e('exit')).toBe(exp.exit === 'normal' ? (v === '1.2' ? '' : 'normal') : 'suspend');
-  expect(m[el.suspend], e('suspend_data')).toMatch(/^S1\|/);
+  expect(m[el.suspend], e('suspend_data')).toMatch(/^S2\|/);
 
   // Interactions: one per answered scored question and scenario, in order, well formed.
   const got = interactionsOf(m);

@@ -169,7 +169,8 @@ describe('player', () => {
     button('Zatwierdź mimo to').click();
     await flush();
     const quiz = t.last()[0].quizzes['m-alpha'];
-    expect(quiz).toMatchObject({ submitted: true, tries: 1, best: 20 });
+    // Results per question are kept beside the answers: a lean save may keep only them.
+    expect(quiz).toMatchObject({ submitted: true, tries: 1, best: 20, score: 20, marks: { 'a-q-single': 1 } });
     expect(t.log.interactions).toHaveLength(1);
     expect(t.log.interactions[0]).toMatchObject({ credit: 1, context: { kind: 'quiz', module: 'm-alpha' } });
     expect(root.querySelector('.summary')!.textContent).toContain('Nie zaliczono');
@@ -178,6 +179,20 @@ describe('player', () => {
     button('Spróbuj ponownie').click();
     await flush();
     expect(t.last()[0].quizzes['m-alpha']).toMatchObject({ submitted: false, tries: 1, best: 20, answers: {} });
+  });
+
+  it('a submitted quiz resumed without its answers shows each question’s result and feedback', async () => {
+    mount({ quizzes: { 'm-alpha': { answers: {}, submitted: true, best: 60, tries: 2, score: 40, marks: { 'a-q-single': 1, 'a-q-multiple': 0, 'a-q-fill': 0 } } } });
+    await go('#/quiz/m-alpha');
+    expect(root.textContent).toContain('Twoje odpowiedzi z wcześniejszej sesji nie zostały zachowane');
+    // The last try's own score, not one recomputed from answers that are gone.
+    expect(root.querySelector('.summary')!.textContent).toContain('40');
+    const verdicts = [...root.querySelectorAll('.feedback .verdict')].map((v) => v.textContent);
+    expect(verdicts).toHaveLength(5);
+    expect(verdicts.filter((v) => v!.includes('Dobrze'))).toHaveLength(1);
+    // Nothing is shown as the learner's choice.
+    expect(root.querySelectorAll('main input:checked')).toHaveLength(0);
+    expect(root.querySelectorAll('main .mark')).toHaveLength(0);
   });
 
   it('final assessment: draw meets quotas, results, retry, failed after the last attempt', async () => {
@@ -198,6 +213,8 @@ describe('player', () => {
     }
     const [s, r] = t.last();
     expect(s.final.attempts).toHaveLength(3);
+    // Nothing answered but an ordering question's starting order (an answer too): results all zero.
+    expect(Object.values(s.final.attempts[2].marks!).every((m) => m === 0)).toBe(true);
     expect(r.success).toBe('failed');
     expect(root.textContent).toContain('Wykorzystano wszystkie próby');
     expect(button('Rozpocznij kolejną próbę')).toBeUndefined();

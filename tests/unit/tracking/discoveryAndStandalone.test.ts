@@ -59,7 +59,7 @@ describe('standalone driver', () => {
     const s = richState(course);
     t.update(s, { completion: 'incomplete', success: 'unknown', score: null, progress: 0.5, modules: [] });
     t.finish();
-    expect(localStorage.getItem(standaloneKey(course.id))).toMatch(/^S1\|/);
+    expect(localStorage.getItem(standaloneKey(course.id))).toMatch(/^S2\|/);
     expect(standaloneTracker(course).start().state).toEqual(s);
     localStorage.setItem(standaloneKey(course.id), 'rubbish');
     expect(standaloneTracker(course).start()).toMatchObject({ state: null, warnings: ['tracking.resumeIgnored'] });

@@ -55,11 +55,26 @@ describe.each(['1.2', '2004'] as const)('SCORM %s driver against scorm-again', (
     const lms = new Lms(v, learner(v));
     const launch = lms.tracker(course).start();
     expect(launch).toMatchObject({ state: null, learnerId: 'sg-1234', mode: 'normal', masteryScore: null, warnings: [] });
-    expect(launch.learnerName).toBe(v === '1.2' ? 'Kowalska, Anna' : 'Anna Kowalska');
+    // SCORM 1.2 gives "Kowalska, Anna" (Surname, Given); both drivers hand the player "Anna Kowalska".
+    expect(launch.learnerName).toBe('Anna Kowalska');
     expect(lms.value(el(v, 'status'))).toBe('incomplete');
     expect(lms.value(el(v, 'exit'))).toBe('suspend');
     expect(lms.count('commit')).toBe(1);
     expect(lms.sets().every((c) => c.result === 'true')).toBe(true);
+  });
+
+  test('learner names the driver cannot turn round are kept as the LMS gives them', () => {
+    const nameEl = v === '1.2' ? 'student_name' : 'learner_name';
+    const launchWith = (name: string) => {
+      const cmi = learner(v);
+      if (v === '1.2') (cmi.core as Record<string, string>)[nameEl] = name;
+      else cmi[nameEl] = name;
+      return new Lms(v, cmi).tracker(course).start().learnerName;
+    };
+    expect(launchWith('Anna Kowalska')).toBe('Anna Kowalska');
+    expect(launchWith('Kowalska-Nowak,  Anna Maria ')).toBe(v === '1.2' ? 'Anna Maria Kowalska-Nowak' : 'Kowalska-Nowak,  Anna Maria ');
+    for (const name of ['Kowalska,', ', Anna', 'Kowalska, Anna, sierż.']) expect(launchWith(name)).toBe(name);
+    expect(launchWith('')).toBeNull();
   });
 
   test('a burst of updates makes one commit; only changed values are sent', () => {
@@ -89,6 +104,53 @@ describe.each(['1.2', '2004'] as const)('SCORM %s driver against scorm-again', (
     vi.advanceTimersByTime(1000);
     expect(lms.sets().length).toBe(before + 2);
     expect(lms.count('commit')).toBe(3);
+  });
+
+  test('editing unsubmitted answers waits for the next prompt save (or 10 s); the local copy holds the draft meanwhile', () => {
+    const lms = new Lms(v, learner(v));
+    const t = lms.tracker(course);
+    t.start();
+    const s = emptyLearnerState();
+    s.location = 'quiz/m-alpha';
+    t.update(structuredClone(s), result());
+    vi.advanceTimersByTime(600);
+    expect(lms.count('commit')).toBe(2);
+    // Three edits of one answer, then another answer: no commit for 9 s, but the copy is current.
+    for (const choice of ['one', 'two', 'three']) {
+      s.quizzes['m-alpha'] = { answers: { 'a-q-single': choice }, submitted: false, best: null, tries: 0 };
+      t.update(structuredClone(s), result());
+      vi.advanceTimersByTime(2000);
+    }
+    s.quizzes['m-alpha'].answers['a-q-tf'] = true;
+    t.update(structuredClone(s), result());
+    vi.advanceTimersByTime(2000);
+    expect(lms.count('commit')).toBe(2);
+    expect(readLocalCopy(localCopyKey(course.id, 'sg-1234'))?.d).toBe(encodeSuspend(s, course, 5));
+    // The draft goes 10 s after its first edit at the latest…
+    vi.advanceTimersByTime(2100);
+    expect(lms.count('commit')).toBe(3);
+    expect(lms.value('cmi.suspend_data')).toBe(encodeSuspend(s, course, 5));
+    // …or at once with a prompt change: submitting makes one commit within 500 ms, drafts included.
+    s.quizzes['m-alpha'].answers['a-q-tf'] = false;
+    t.update(structuredClone(s), result());
+    vi.advanceTimersByTime(100);
+    s.quizzes['m-alpha'] = { ...s.quizzes['m-alpha'], submitted: true, best: 40, tries: 1 };
+    t.update(structuredClone(s), result());
+    vi.advanceTimersByTime(600);
+    expect(lms.count('commit')).toBe(4);
+    expect(lms.value('cmi.suspend_data')).toBe(encodeSuspend(s, course, 7));
+    // The final attempt in progress is a draft too; starting it is not.
+    s.final.current = { seed: 7, draw: ['f-a1', 'f-a2'], answers: {}, score: null };
+    t.update(structuredClone(s), result());
+    vi.advanceTimersByTime(600);
+    expect(lms.count('commit')).toBe(5);
+    s.final.current.answers['f-a1'] = true;
+    t.update(structuredClone(s), result());
+    vi.advanceTimersByTime(5000);
+    expect(lms.count('commit')).toBe(5);
+    // Hiding the page saves the draft at once.
+    t.flush();
+    expect(lms.count('commit')).toBe(6);
   });
 
   test('status, score and objectives: incomplete → completed with passed / failed', () => {
@@ -182,7 +244,7 @@ describe.each(['1.2', '2004'] as const)('SCORM %s driver against scorm-again', (
 
   test('corrupt or foreign suspend data is ignored with a warning, never a crash', () => {
     const other = { ...course, id: 'another-course' };
-    for (const bad of ['{"page":3}', 'S1|2q0|0.1.0|zz', encodeSuspend(richState(course), other as CourseData, 3), 'S1|' + '|'.repeat(30)]) {
+    for (const bad of ['{"page":3}', 'S2|2q0|0.1.0|zz', encodeSuspend(richState(course), other as CourseData, 3), 'S2|' + '|'.repeat(30)]) {
       const lms = new Lms(v, { ...learner(v), suspend_data: bad });
       const t = lms.tracker(course);
       const launch = t.start();

@@ -10,7 +10,7 @@ export function richState(course: CourseData): LearnerState {
   s.checks = { 'a-kc-single': 'b', 'a-kc-tf': false, 'b-kc-match': { pip: 'sg' } };
   s.quizzes = {
     'm-alpha': {
-      answers: { 'a-q-single': 'three', 'a-q-multiple': ['docs', 'holiday'], 'a-q-tf': true, 'a-q-fill': 'Zażółć, gęślą | jaźń ~ <b>&"\'50%', 'a-q-number': '11' },
+      answers: { 'a-q-single': 'three', 'a-q-multiple': ['docs', 'holiday'], 'a-q-tf': true, 'a-q-fill': 'Zażółć|~<b>&"\'50%', 'a-q-number': '11' },
       submitted: true,
       best: 66.67,
       tries: 2,

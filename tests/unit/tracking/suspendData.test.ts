@@ -25,12 +25,12 @@ describe('suspend data codec', () => {
       seen: ['course/introduction', 'm-alpha/a1', 'm-alpha/a2', 'm-beta/b1'],
       checks: { 'a-kc-single': 'b' },
       quizzes: {
-        'm-alpha': { answers: { 'a-q-single': 'three', 'a-q-multiple': ['docs', 'debt'], 'a-q-tf': true, 'a-q-fill': 'KCIK', 'a-q-number': '11' }, submitted: true, best: 80, tries: 1 },
+        'm-alpha': { answers: { 'a-q-single': 'three', 'a-q-multiple': ['docs', 'debt'], 'a-q-tf': true, 'a-q-fill': 'KCIK', 'a-q-number': '11' }, submitted: true, best: 80, tries: 1, score: 80 },
         'm-beta': { answers: { 'b-q-order': ['safety', 'kcik', 'separate'] }, submitted: false, best: null, tries: 0 },
       },
       final: { attempts: [], current: { seed: 42, draw: ['f-a1', 'f-a3', 'f-b2', 'f-b4'], answers: { 'f-a1': true }, score: null } },
     });
-    expect(encodeSuspend(s, c, 7)).toBe('S1|2q0|0.1.0|7|en|p5|t|6I1|8a93.668:8R1,9N3,aO1,bK=KCIK,cK=11;k910.:fY021|::16.mO1,oO,rV,tK|');
+    expect(encodeSuspend(s, c, 7)).toBe('S2|2q0|0.1.0|7|en|p5|t|6I1|8a93.668.668:8R1,9N3,aO1,bK=KCIK,cK=11;k910..:fY021|::16.mO1,oO,rV,tK|');
   });
 
   test('the locale version decodes the other locale’s data (same numbers)', () => {
@@ -118,13 +118,42 @@ describe('suspend data codec', () => {
     // Pathological: fill-ins of characters outside the escape table (5 chars each), a tiny limit.
     const s = worstCaseState(c);
     for (const q of Object.values(s.quizzes)) for (const k of Object.keys(q.answers)) if (typeof q.answers[k] === 'string' && c.questions[k].type === 'fillin') q.answers[k] = '😀'.repeat(30);
-    const full = encodeSuspend(s, c, 1);
-    const limited = encodeSuspend(s, c, 1, { limit: 400 });
-    expect(full.length).toBeGreaterThan(400);
-    expect(limited.length).toBeLessThanOrEqual(400);
+    const full = encodeSuspend(s, c, 1, { target: Infinity });
+    const limited = encodeSuspend(s, c, 1, { target: 100, limit: 170 });
+    expect(full.length).toBeGreaterThan(170);
+    expect(limited.length).toBeLessThanOrEqual(170);
     const r = decodeSuspend(limited, c);
-    expect(r.ok && r.state.quizzes['m-alpha']).toMatchObject({ submitted: true, tries: 999, best: 99.99, answers: {} });
-    expect(r.ok && r.state.final.current?.draw.length).toBe(4);
+    expect(r.ok && r.state.quizzes['m-alpha']).toMatchObject({ submitted: true, tries: 999, best: 99.99, score: 99.99, answers: {}, marks: s.quizzes['m-alpha'].marks });
+    expect(r.ok && r.state.checks).toEqual({});
+    expect(r.ok && r.state.final.current).toEqual(s.final.current);
+  });
+
+  test('above the target, submitted tries keep their per-question results instead of the answers', () => {
+    const c = course();
+    const s = richState(c);
+    s.quizzes['m-alpha'] = { ...s.quizzes['m-alpha'], score: 60, marks: { 'a-q-single': 1, 'a-q-multiple': 2 / 3, 'a-q-tf': 0, 'a-q-fill': 1 } };
+    const last = s.final.attempts[0];
+    last.marks = { 'f-a1': 1, 'f-a2': 0, 'f-b4': 0.25 };
+    const roomy = encodeSuspend(s, c, 5);
+    const lean = encodeSuspend(s, c, 5, { target: roomy.length - 1 });
+    expect(lean.length).toBeLessThan(roomy.length);
+    const r = decodeSuspend(lean, c);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.dropped).toBe(0);
+    // Module quizzes go first: the submitted one keeps score, tries and results; the one in progress everything.
+    expect(r.state.quizzes['m-alpha']).toEqual({ answers: {}, submitted: true, best: 66.67, tries: 2, score: 60, marks: s.quizzes['m-alpha'].marks });
+    expect(r.state.quizzes['m-beta']).toEqual(s.quizzes['m-beta']);
+    // Still above the target: the last final attempt keeps its draw (the next draw avoids it) and results.
+    const leaner = decodeSuspend(encodeSuspend(s, c, 5, { target: 10 }), c);
+    expect(leaner.ok && leaner.state.final).toEqual({ attempts: [{ seed: 12345, draw: last.draw, answers: {}, score: 50, marks: last.marks }], current: s.final.current });
+    expect(leaner.ok && leaner.state.checks).toEqual(s.checks);
+    // Results of a quiz whose questions changed would be pinned on the wrong questions: dropped.
+    const next: CourseData = structuredClone(c);
+    next.modules[0].quiz = [...next.modules[0].quiz].reverse();
+    const moved = decodeSuspend(lean, next);
+    expect(moved.ok && moved.state.quizzes['m-alpha']).toEqual({ answers: {}, submitted: true, best: 66.67, tries: 2, score: 60 });
+    expect(moved.ok && moved.dropped).toBe(1);
   });
 
   test('worst case of a course the size of the real one', () => {
