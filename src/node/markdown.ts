@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Marked, type Tokens } from 'marked';
 import type { Problem } from './problems.js';
@@ -12,7 +12,9 @@ import type { Problem } from './problems.js';
  *   {{question <id>}}                               embedded knowledge check, alone on a line
  *   [[term-id]]  [[term-id|shown words]]            glossary term
  *   [text](page:<module>/<page>)                    link to another page
- *   ![alt](../assets/x.svg "caption")               figure when alone in its paragraph
+ *   ![alt](../assets/x.svg "caption")               figure when alone in its paragraph (linked to the
+ *                                                   image file, so a learner can open it at full size)
+ *   - [ ] item                                      printable checklist item (GFM task list; no form input)
  *
  * Safety rule: raw HTML is refused except a few harmless inline tags, and only
  * https:, mailto:, tel: and page: links pass. Problems are reported with their
@@ -56,6 +58,8 @@ const CALLOUT_LABELS: Record<string, Record<CalloutKind, string>> = {
   en: { note: 'Note', tip: 'Tip', warning: 'Warning', legal: 'Legal provision' },
 };
 const NEW_WINDOW: Record<string, string> = { pl: ' (otwiera się w nowym oknie)', en: ' (opens in a new window)' };
+/** Visible words under a figure, inside its link to the image file. */
+const FIGURE_OPEN: Record<string, string> = { pl: 'Powiększ', en: 'Enlarge' };
 
 /** Inline tags an author may write; nothing here can run code or load anything. */
 const ALLOWED_TAGS = new Set(['abbr', 'kbd', 'sub', 'sup', 'br']);
@@ -64,6 +68,17 @@ const TERM_RE = /\[\[([^\]|]*)(?:\|([^\]]*))?\]\]/g;
 const QUESTION_LINE_RE = /^\s*\{\{\s*question\s+([^\s}]+)\s*\}\}\s*$/;
 const LINK_RE = /(!?)\[((?:[^\]\\]|\\.)*)\]\(\s*<?([^)\s>]*)>?(?:\s+"([^"]*)")?\s*\)/g;
 const TAG_RE = /<(\/?)([a-zA-Z][\w:-]*)([^>]*)>/g;
+const TICKED_TASK_RE = /^\s*(?:[-*+]|\d+[.)])\s+\[[xX]\](?:\s|$)/;
+/** What an SVG opened on its own (full size, in a new tab) could run or load. */
+const SVG_ACTIVE_RE = /<script\b|<foreignObject\b|\son[a-z]+\s*=|javascript:|\b(?:href|src)\s*=\s*["']\s*(?:[a-z][\w+.-]*:|\/\/)|@import|url\(\s*["']?\s*(?:[a-z][\w+.-]*:|\/\/)/i;
+/** A glossary term button with the punctuation written against it, kept on one line by the player's CSS. */
+const TERM_PUNCT_RE = /((?:[(\[„“«‚‘]|&quot;|&#39;)*)(<button type="button" class="term"[^>]*>[^<]*<\/button>)((?:[)\]”“»’,.;:!?…]|&quot;|&#39;)*)/g;
+
+function keepTermsWithPunctuation(html: string): string {
+  return html.replace(TERM_PUNCT_RE, (all, before: string, term: string, after: string) =>
+    before || after ? `<span class="term-nb">${before}${term}${after}</span>` : all,
+  );
+}
 
 export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -164,6 +179,8 @@ export function compilePage(source: string, ctx: MarkdownContext): CompiledPage 
       continue;
     }
     if (fence) continue;
+    if (TICKED_TASK_RE.test(line))
+      report(i + 1, line.indexOf('[') + 1, 'checklist items are printed with an empty box: write "- [ ] …" (a ticked "[x]" is not supported)');
     scanInline(line, i + 1, 0, ctx, report, terms, images);
   }
   for (const s of segments) {
@@ -179,9 +196,9 @@ export function compilePage(source: string, ctx: MarkdownContext): CompiledPage 
   const html = segments
     .map((s) => {
       if (s.kind === 'question') return `<div class="kc" data-question="${escapeHtml(s.id!)}"></div>`;
-      const inner = marked.parse(s.text, { async: false }) as string;
+      const inner = keepTermsWithPunctuation(marked.parse(s.text, { async: false }) as string);
       if (s.kind === 'md') return inner;
-      const titleHtml = s.title ? ` ${marked.parseInline(s.title, { async: false }) as string}` : '';
+      const titleHtml = s.title ? ` ${keepTermsWithPunctuation(marked.parseInline(s.title, { async: false }) as string)}` : '';
       return `<div class="callout callout-${s.callout}" role="note"><p class="callout-title"><span class="callout-kind">${labels[s.callout!]}</span>${titleHtml ? ':' : ''}${titleHtml}</p>${inner}</div>`;
     })
     .join('\n');
@@ -203,7 +220,7 @@ export function compileInline(
   const report = (_l: number, _c: number, message: string, severity: Problem['severity'] = 'error') =>
     problems.push({ file: ctx.file, line: where.line, column: where.column, field: where.field, message, severity });
   scanInline(text, where.line, 0, ctx, report, terms, []);
-  return { html: makeMarked(ctx).parseInline(text, { async: false }) as string, terms: [...terms], problems };
+  return { html: keepTermsWithPunctuation(makeMarked(ctx).parseInline(text, { async: false }) as string), terms: [...terms], problems };
 }
 
 /** Plain text of inline Markdown: for LMS interaction descriptions and summaries. */
@@ -248,6 +265,8 @@ function scanInline(
       if (/^[a-z]+:/i.test(href)) report(lineNo, col, `images must be files in the module's assets/ folder, not "${href}"`);
       else if (!abs.startsWith(assets)) report(lineNo, col, `image "${href}" must be inside ${path.relative(ctx.dir, assets).replace(/\\/g, '/')}/`);
       else if (!existsSync(abs)) report(lineNo, col, `image "${href}" does not exist (looked for ${path.relative(ctx.assetRoot, abs).replace(/\\/g, '/')})`);
+      else if (/\.svg$/i.test(abs) && SVG_ACTIVE_RE.test(readFileSync(abs, 'utf8')))
+        report(lineNo, col, `image "${href}" contains a script, an event handler, a <foreignObject> or a link to another address; learners can open a figure on its own, so remove it from the SVG file`);
       else {
         images.push(abs);
         const other = abs.slice(assets.length).split(path.sep)[0];
@@ -347,9 +366,27 @@ function makeMarked(ctx: MarkdownContext): Marked {
         const lone = tokens.filter((t) => !(t.type === 'text' && !t.raw.trim()));
         if (lone.length === 1 && lone[0].type === 'image') {
           const m = /^(.*?)(?:<!--caption:(.*)-->)?$/s.exec(inner)!;
-          return `<figure>${m[1]}${m[2] ? `<figcaption>${m[2]}</figcaption>` : ''}</figure>\n`;
+          // A diagram is small on a phone: the image opens on its own (new tab, any zoom), from the LMS or offline.
+          const src = /^<img src="([^"]*)"/.exec(m[1])?.[1];
+          const open = `${FIGURE_OPEN[ctx.locale] ?? FIGURE_OPEN.en}${NEW_WINDOW[ctx.locale] ?? NEW_WINDOW.en}`;
+          const body = src ? `<a class="figure-link" href="${src}" target="_blank" rel="noopener">${m[1]}<span class="figure-open">${open}</span></a>` : m[1];
+          return `<figure>${body}${m[2] ? `<figcaption>${m[2]}</figcaption>` : ''}</figure>\n`;
         }
         return `<p>${inner.replace(/<!--caption:.*?-->/g, '')}</p>\n`;
+      },
+      // GFM task lists ("- [ ] item") are printable checklists: an empty box drawn by CSS, no form input.
+      // role="list": list-style none makes Safari/VoiceOver stop announcing a list.
+      list(token: Tokens.List) {
+        const tag = token.ordered ? 'ol' : 'ul';
+        const start = token.ordered && token.start !== 1 && token.start !== '' ? ` start="${token.start}"` : '';
+        const checklist = token.items.length > 0 && token.items.every((i) => i.task) ? ' class="checklist" role="list"' : '';
+        return `<${tag}${start}${checklist}>\n${token.items.map((i) => this.listitem(i)).join('')}</${tag}>\n`;
+      },
+      listitem(item: Tokens.ListItem) {
+        return `<li${item.task ? ' class="task"' : ''}>${this.parser.parse(item.tokens)}</li>\n`;
+      },
+      checkbox() {
+        return '';
       },
       table(token: Tokens.Table) {
         const cell = (c: Tokens.TableCell, tag: string) =>

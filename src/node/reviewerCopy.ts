@@ -18,12 +18,15 @@ const WORDS = {
 export function reviewerCopy(course: CourseData, summary: CourseSummary, assets: Map<string, string>, generatedOn: string): string {
   const w = WORDS[course.locale as keyof typeof WORDS] ?? WORDS.en;
   const inlineImages = (html: string) =>
-    html.replace(/src="(content\/[^"]+)"/g, (m, url: string) => {
-      const abs = [...assets].find(([, u]) => u === url)?.[0];
-      if (!abs) return m;
-      const type = abs.endsWith('.svg') ? 'image/svg+xml' : abs.endsWith('.png') ? 'image/png' : 'image/jpeg';
-      return `src="data:${type};base64,${readFileSync(abs).toString('base64')}"`;
-    });
+    html
+      // The player's "open at full size" link around figures would point nowhere in this single file.
+      .replace(/<a class="figure-link"[^>]*>(<img [^>]*>)<span class="figure-open">[^<]*<\/span><\/a>/g, '$1')
+      .replace(/src="(content\/[^"]+)"/g, (m, url: string) => {
+        const abs = [...assets].find(([, u]) => u === url)?.[0];
+        if (!abs) return m;
+        const type = abs.endsWith('.svg') ? 'image/svg+xml' : abs.endsWith('.png') ? 'image/png' : 'image/jpeg';
+        return `src="data:${type};base64,${readFileSync(abs).toString('base64')}"`;
+      });
   const kcs = (html: string) => html.replace(/<div class="kc" data-question="([^"]+)"><\/div>/g, (_m, id: string) => `<div class="kc">${question(course.questions[id], w)}</div>`);
 
   const parts: string[] = [];
@@ -60,6 +63,7 @@ h1,h2,h3{line-height:1.25}h2{border-top:3px solid #0b3d91;padding-top:.75rem;mar
 .callout-warning{border-color:#8a5a00;background:#fff8e6}.callout-legal{border-color:#4a2a7a;background:#f6f2fb}
 .question{border:1px solid #999;padding:.5rem 1rem;margin:1rem 0;break-inside:avoid}.question .meta{font-size:.85em;color:#4a4a4a}
 .ok{font-weight:bold}.ok::before{content:"✓ "}.fb{font-style:italic}figure{margin:1rem 0}img{max-width:100%}
+li.task{list-style:none}li.task::before{content:"☐ "}.term-nb{white-space:nowrap}
 table{border-collapse:collapse}td,th{border:1px solid #999;padding:.25rem .5rem}
 @media print{body{max-width:none}h2{break-before:page}.question,.callout,figure{break-inside:avoid}a{color:inherit}}
 </style></head><body>
