@@ -166,6 +166,8 @@ export async function runCourse(browser: Browser, lmsUrl: string, course: Course
       try {
         if (route.startsWith('page/')) {
           r.pagesViewed++;
+          // A module's page text arrives in its own chunk: read the page once it is there.
+          await main.locator('.content').first().waitFor();
           await answerAll(main.locator('section.check'), 'check');
           const next = main.getByRole('navigation', { name: t('nav.pages') }).getByRole('link', { name: t('nav.next') });
           if (!(await next.count())) {

@@ -5,7 +5,8 @@ import { atMost, info, kb, KB, type Budgets, type Row } from './results.js';
 /**
  * Package weight (issue 6, part 1). Every file of a zip falls in one class:
  *   code         index.html, the player's JS and CSS (what every learner downloads whatever the course)
- *   course-data  assets/course-data-<locale>-<hash>.js, the compiled content of one language
+ *   course-data  assets/course-data-<locale>-<hash>.js, the compiled content of one language, and
+ *                assets/course-data-<locale>-pages-<module>-<hash>.js, one module's page text
  *   content      content/… images of the pages
  *   package      imsmanifest.xml and the SCORM .xsd/.dtd files: read by the LMS on import, never by the browser
  * Compressed sizes are per file (each is served on its own), gzip level 9 and brotli quality 11.
@@ -88,9 +89,15 @@ export function weightRows(zips: Record<string, ZipWeight>, budgets: Budgets, no
   rows.push(atMost(P, 'shipped code (html+js+css), gzip', kb(code.gzip), 'KB', budgets.shippedCodeGzipKB, `≤ ${budgets.shippedCodeGzipKB} KB`, note));
   rows.push(info(P, 'shipped code, brotli', kb(code.brotli), 'KB'));
   rows.push(info(P, 'shipped code, uncompressed', kb(code.raw), 'KB', `${code.count} files`));
-  for (const f of first.files.filter((x) => x.cls === 'course-data').sort((a, b) => a.name.localeCompare(b.name))) {
-    const locale = COURSE_DATA.exec(f.name)![1];
-    rows.push(info(P, `course data ${locale}, gzip`, kb(f.gzip), 'KB', `${kb(f.raw)} KB raw, ${kb(f.brotli)} KB brotli`));
+  // Per language: the outline the start screen waits for, and the modules' page chunks fetched later.
+  const data = first.files.filter((x) => x.cls === 'course-data');
+  const locales = [...new Set(data.map((f) => COURSE_DATA.exec(f.name)![1].split('-pages-')[0]))].sort();
+  for (const locale of locales) {
+    const outline = data.filter((f) => COURSE_DATA.exec(f.name)![1] === locale);
+    const pages = data.filter((f) => COURSE_DATA.exec(f.name)![1].startsWith(locale + '-pages-'));
+    const sum = (fs: FileWeight[], k: 'raw' | 'gzip' | 'brotli') => fs.reduce((n, f) => n + f[k], 0);
+    rows.push(info(P, `course data ${locale} at start-up, gzip`, kb(sum(outline, 'gzip')), 'KB', `${kb(sum(outline, 'raw'))} KB raw, ${kb(sum(outline, 'brotli'))} KB brotli: outline, questions, glossary, sources`));
+    if (pages.length) rows.push(info(P, `course data ${locale}, module pages, gzip`, kb(sum(pages, 'gzip')), 'KB', `${pages.length} chunks, ${kb(sum(pages, 'raw'))} KB raw, fetched as the learner reaches each module`));
   }
   const content = totals(first, 'content');
   rows.push(info(P, 'content images', kb(content.raw), 'KB', `${content.count} files, ${kb(content.gzip)} KB gzip`));

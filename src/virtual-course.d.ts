@@ -5,4 +5,6 @@ declare module 'virtual:course' {
   export const locales: string[];
   /** One loader per locale; each locale's data is its own chunk. */
   export const loaders: Record<string, () => Promise<{ default: CourseData }>>;
+  /** Per locale and module: that module's page HTML by page key (its own chunk). */
+  export const pageLoaders: Record<string, Record<string, () => Promise<{ default: Record<string, string> }>>>;
 }

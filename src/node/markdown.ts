@@ -66,7 +66,7 @@ const ALLOWED_TAGS = new Set(['abbr', 'kbd', 'sub', 'sup', 'br']);
 
 const TERM_RE = /\[\[([^\]|]*)(?:\|([^\]]*))?\]\]/g;
 const QUESTION_LINE_RE = /^\s*\{\{\s*question\s+([^\s}]+)\s*\}\}\s*$/;
-const LINK_RE = /(!?)\[((?:[^\]\\]|\\.)*)\]\(\s*<?([^)\s>]*)>?(?:\s+"([^"]*)")?\s*\)/g;
+const LINK_RE = /(!?)\[((?:[^\]\\]|\\.)*)\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"]*")?\s*\)/g;
 const TAG_RE = /<(\/?)([a-zA-Z][\w:-]*)([^>]*)>/g;
 const TICKED_TASK_RE = /^\s*(?:[-*+]|\d+[.)])\s+\[[xX]\](?:\s|$)/;
 /** What an SVG opened on its own (full size, in a new tab) could run or load. */
@@ -181,7 +181,7 @@ export function compilePage(source: string, ctx: MarkdownContext): CompiledPage 
     if (fence) continue;
     if (TICKED_TASK_RE.test(line))
       report(i + 1, line.indexOf('[') + 1, 'checklist items are printed with an empty box: write "- [ ] …" (a ticked "[x]" is not supported)');
-    scanInline(line, i + 1, 0, ctx, report, terms, images);
+    scanInline(line, i + 1, ctx, report, terms, images);
   }
   for (const s of segments) {
     if (s.kind !== 'question') continue;
@@ -219,7 +219,7 @@ export function compileInline(
   const terms = new Set<string>();
   const report = (_l: number, _c: number, message: string, severity: Problem['severity'] = 'error') =>
     problems.push({ file: ctx.file, line: where.line, column: where.column, field: where.field, message, severity });
-  scanInline(text, where.line, 0, ctx, report, terms, []);
+  scanInline(text, where.line, ctx, report, terms, []);
   return { html: keepTermsWithPunctuation(makeMarked(ctx).parseInline(text, { async: false }) as string), terms: [...terms], problems };
 }
 
@@ -240,7 +240,6 @@ type Report = (line: number, column: number, message: string, severity?: Problem
 function scanInline(
   line: string,
   lineNo: number,
-  _offset: number,
   ctx: MarkdownContext,
   report: Report,
   terms: Set<string>,
@@ -256,7 +255,7 @@ function scanInline(
     if (m[2] !== undefined && !m[2].trim()) report(lineNo, col, `[[${id}|…]] needs the words to show after "|"`);
   }
   for (const m of line.matchAll(LINK_RE)) {
-    const [, bang, label, href, title] = m;
+    const [, bang, label, href] = m;
     const col = (m.index ?? 0) + 1;
     if (bang) {
       if (!label.trim()) report(lineNo, col, 'this image has no alt text; describe what it shows inside ![…]');
@@ -273,7 +272,6 @@ function scanInline(
         if (other !== ctx.locale && /^[a-z]{2}(-[A-Z]{2})?$/.test(other) && existsSync(path.join(assets, ctx.locale)))
           report(lineNo, col, `this ${ctx.locale} page shows the "${other}" version of an image; use assets/${ctx.locale}/…`, 'warning');
       }
-      void title;
       continue;
     }
     checkHref(href, lineNo, col, ctx, report);

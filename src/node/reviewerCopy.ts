@@ -17,8 +17,9 @@ const WORDS = {
 
 export function reviewerCopy(course: CourseData, summary: CourseSummary, assets: Map<string, string>, generatedOn: string): string {
   const w = WORDS[course.locale as keyof typeof WORDS] ?? WORDS.en;
-  const inlineImages = (html: string) =>
-    html
+  // Compiled course data always carries every page's HTML (only the player's chunks leave it out).
+  const inlineImages = (html: string | null) =>
+    (html ?? '')
       // The player's "open at full size" link around figures would point nowhere in this single file.
       .replace(/<a class="figure-link"[^>]*>(<img [^>]*>)<span class="figure-open">[^<]*<\/span><\/a>/g, '$1')
       .replace(/src="(content\/[^"]+)"/g, (m, url: string) => {

@@ -6,15 +6,19 @@ import { errorsIn, formatProblem, sortProblems } from './problems.js';
 
 /**
  * Turns course/ and modules/ into virtual modules the player imports:
- *   virtual:course                  locales + one lazy loader per locale (tiny)
- *   virtual:course/course-data-<l>  that locale's CourseData (its own chunk, named so the
- *                                   size budget can tell content from code)
+ *   virtual:course                  locales + lazy loaders (tiny)
+ *   virtual:course/course-data-<l>  that locale's CourseData without the module pages' HTML
+ *                                   (its own chunk, named so the size budget can tell content
+ *                                   from code): what the start screen and the tracking need
+ *   virtual:course/course-data-<l>-pages-<module>
+ *                                   that module's page HTML by page key, loaded when reached
  * In the dev server an edit to any author file recompiles the course and pushes the
  * new data to the open page; a problem shows in Vite's overlay with file and line.
  */
 
 export const VIRTUAL_INDEX = 'virtual:course';
 const VIRTUAL_LOCALE_PREFIX = 'virtual:course/course-data-';
+const PAGES_INFIX = '-pages-';
 const RESOLVED = '\0';
 export const COURSE_UPDATE_EVENT = 'course:update';
 
@@ -63,13 +67,24 @@ export function coursePlugin(options: CoursePluginOptions): Plugin {
         throw Object.assign(new Error(`The course has problems:\n${report(r)}`), first?.line ? { loc: { file: path.join(root, first.file), line: first.line, column: first.column } } : {});
       }
       const locales = Object.keys(r.byLocale);
+      const lazy = (module: string) => `() => import(${JSON.stringify(VIRTUAL_LOCALE_PREFIX + module)})`;
       if (id === RESOLVED + VIRTUAL_INDEX) {
-        const loaders = locales.map((l) => `${JSON.stringify(l)}: () => import(${JSON.stringify(VIRTUAL_LOCALE_PREFIX + l)})`);
-        return `export const locales = ${JSON.stringify(locales)};\nexport const loaders = {${loaders.join(', ')}};\n`;
+        const loaders = locales.map((l) => `${JSON.stringify(l)}: ${lazy(l)}`);
+        const pageLoaders = locales.map((l) => `${JSON.stringify(l)}: {${r.byLocale![l].modules.map((m) => `${JSON.stringify(m.id)}: ${lazy(l + PAGES_INFIX + m.id)}`).join(', ')}}`);
+        return `export const locales = ${JSON.stringify(locales)};\nexport const loaders = {${loaders.join(', ')}};\nexport const pageLoaders = {${pageLoaders.join(', ')}};\n`;
       }
-      const locale = id.slice((RESOLVED + VIRTUAL_LOCALE_PREFIX).length);
+      const rest = id.slice((RESOLVED + VIRTUAL_LOCALE_PREFIX).length);
+      const cut = rest.indexOf(PAGES_INFIX);
+      const course = r.byLocale[cut < 0 ? rest : rest.slice(0, cut)];
+      if (!course) throw new Error(`no course data for ${id}`);
       // JSON.parse of a string literal parses faster than the same object as JS source.
-      return `export default JSON.parse(${JSON.stringify(JSON.stringify(r.byLocale[locale]))});\n`;
+      const json = (data: unknown) => `export default JSON.parse(${JSON.stringify(JSON.stringify(data))});\n`;
+      if (cut >= 0) {
+        const module = course.modules.find((m) => m.id === rest.slice(cut + PAGES_INFIX.length));
+        if (!module) throw new Error(`no module for ${id}`);
+        return json(Object.fromEntries(module.pages.map((p) => [p.key, p.html])));
+      }
+      return json({ ...course, modules: course.modules.map((m) => ({ ...m, pages: m.pages.map((p) => ({ ...p, html: null })) })) });
     },
 
     // The first language's course data is needed before anything shows: fetch it alongside the
@@ -94,10 +109,8 @@ export function coursePlugin(options: CoursePluginOptions): Plugin {
         const relPath = path.relative(root, file);
         if (relPath.startsWith('..') || !/^(course|modules)[\\/]/.test(relPath) || relPath.endsWith('ids.json')) return;
         const r = compile();
-        for (const mod of [VIRTUAL_INDEX, ...Object.keys(r.byLocale ?? {}).map((l) => VIRTUAL_LOCALE_PREFIX + l)]) {
-          const m = server!.moduleGraph.getModuleById(RESOLVED + mod);
-          if (m) server!.moduleGraph.invalidateModule(m);
-        }
+        // Every course module (index, data, pages) is stale: a reload must not get old content.
+        for (const [id, m] of server!.moduleGraph.idToModuleMap) if (id.startsWith(RESOLVED + VIRTUAL_INDEX)) server!.moduleGraph.invalidateModule(m);
         if (!r.byLocale) {
           const first = sortProblems(errorsIn(r.problems))[0];
           server!.ws.send({

@@ -92,17 +92,19 @@ export function App({ course, tracker, launch, initialState, onLocale }: AppProp
     },
   };
 
+  // Saving when the page is hidden or closed is the tracking layer's job (createTracker): it runs for
+  // any player and before this one's handlers could.
   useEffect(() => {
-    const onHash = () => setRoute(routeFromHash());
-    const onHidden = () => document.visibilityState === 'hidden' && !finished.current && tracker.flush();
+    const onHash = () => {
+      const to = routeFromHash();
+      setRoute(to);
+      // At once, not after the next render: a window closed right after a click still saves the new place.
+      remember.current(to);
+    };
     window.addEventListener('hashchange', onHash);
-    document.addEventListener('visibilitychange', onHidden);
-    window.addEventListener('pagehide', finish);
     const stop = tracker.onSaveStatus(setSaveStatus);
     return () => {
       window.removeEventListener('hashchange', onHash);
-      document.removeEventListener('visibilitychange', onHidden);
-      window.removeEventListener('pagehide', finish);
       stop();
     };
   }, [tracker]);
@@ -113,6 +115,17 @@ export function App({ course, tracker, launch, initialState, onLocale }: AppProp
   const next = flowIndex >= 0 && flowIndex < flow.length - 1 ? flow[flowIndex + 1] : null;
   const locked = isLocked(course, state, route, passing);
 
+  // Where the learner is (and the page seen), for resume and completion.
+  const remember = useRef((_to: string) => {});
+  remember.current = (to: string) => {
+    if (!to || to === stateRef.current.location || finished.current || isLocked(course, stateRef.current, to, passing)) return;
+    const next = { ...stateRef.current, location: to };
+    const [kind, ...rest] = to.split('/');
+    const key = rest.join('/');
+    if (kind === 'page' && !reviewing && !next.seen.includes(key)) next.seen = [...next.seen, key];
+    commit(next);
+  };
+
   // Every screen change: remember where the learner is, and bring focus and reading to the new heading.
   const firstRoute = useRef(true);
   useEffect(() => {
@@ -121,13 +134,7 @@ export function App({ course, tracker, launch, initialState, onLocale }: AppProp
       player.go('menu');
       return;
     }
-    if (route && route !== stateRef.current.location && !finished.current) {
-      const next = { ...stateRef.current, location: route };
-      const [kind, ...rest] = route.split('/');
-      const key = rest.join('/');
-      if (kind === 'page' && !reviewing && !next.seen.includes(key)) next.seen = [...next.seen, key];
-      commit(next);
-    }
+    remember.current(route);
     if (firstRoute.current) firstRoute.current = false;
     else {
       window.scrollTo(0, 0);

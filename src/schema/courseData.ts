@@ -57,8 +57,11 @@ export interface PageData {
    *   <a href="#/page/<module>/<page>" data-page="KEY">…</a>   link to another page
    *   <aside class="callout callout-note|tip|warning|legal">…</aside>
    *   <figure><img src="assets/…" alt="…"><figcaption>…</figcaption></figure>
+   * null in the player's course data for a module page: each module's pages come in their own
+   * chunk, loaded when the learner reaches them (src/player/courseSource.ts), so the start
+   * screen waits for the course's outline and questions only.
    */
-  html: Html;
+  html: Html | null;
   /** Ids of the knowledge checks embedded in this page, in order. */
   checks: string[];
 }

@@ -1,4 +1,5 @@
 import type { CourseData } from '../schema/courseData.js';
+import { SUSPEND_LIMIT } from '../schema/limits.js';
 import { createScormTracker, lmsCalls, type Dialect, type DriverOptions } from './scormDriver.js';
 import { scorm12Timespan } from './sessionTime.js';
 import type { ModuleResult, Tracker } from './tracker.js';
@@ -33,7 +34,7 @@ export function scorm12Tracker(course: CourseData, api: Record<string, unknown>,
     version: '1.2',
     calls: lmsCalls(api, ['LMSInitialize', 'LMSGetValue', 'LMSSetValue', 'LMSCommit', 'LMSFinish', 'LMSGetLastError', 'LMSGetErrorString', 'LMSGetDiagnostic']),
     suspendElement: 'cmi.suspend_data',
-    suspendLimit: 4096,
+    suspendLimit: SUSPEND_LIMIT['1.2'],
     sessionTimeElement: 'cmi.core.session_time',
     sessionTime: scorm12Timespan,
     exitElement: 'cmi.core.exit',

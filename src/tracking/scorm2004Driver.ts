@@ -1,4 +1,5 @@
 import type { CourseData } from '../schema/courseData.js';
+import { SUSPEND_LIMIT } from '../schema/limits.js';
 import { createScormTracker, lmsCalls, type Dialect, type DriverOptions } from './scormDriver.js';
 import { iso8601Duration } from './sessionTime.js';
 import type { ModuleResult, Tracker } from './tracker.js';
@@ -19,7 +20,7 @@ export function scorm2004Tracker(course: CourseData, api: Record<string, unknown
     version: '2004',
     calls: lmsCalls(api, ['Initialize', 'GetValue', 'SetValue', 'Commit', 'Terminate', 'GetLastError', 'GetErrorString', 'GetDiagnostic']),
     suspendElement: 'cmi.suspend_data',
-    suspendLimit: 64000,
+    suspendLimit: SUSPEND_LIMIT['2004'],
     sessionTimeElement: 'cmi.session_time',
     sessionTime: iso8601Duration,
     exitElement: 'cmi.exit',

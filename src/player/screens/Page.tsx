@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { PageData } from '../../schema/courseData';
 import { usePlayer } from '../context';
+import { loadModulePages } from '../courseSource';
 import { t } from '../i18n';
 import { KnowledgeCheck } from '../questions/KnowledgeCheck';
 import { PrevNext } from './PrevNext';
@@ -34,9 +35,55 @@ export function PageScreen({ pageKey, prev, next }: { pageKey: string; prev: str
           </button>
         </p>
       )}
-      <PageBody html={page.html} />
+      <PageContent page={page} next={next} />
       {!isJobAid && <PrevNext prev={prev} next={next} />}
     </article>
+  );
+}
+
+/**
+ * A page's text: at once when the course data carries it, else from its module's chunk (a moment on
+ * a slow network; the heading is already there). Then the next page's module is fetched ahead.
+ */
+export function PageContent({ page, next = null }: { page: PageData; next?: string | null }) {
+  const { course } = usePlayer();
+  const locale = course.locale;
+  const [loaded, setLoaded] = useState<{ key: string; html: string } | null>(null);
+  const [failed, setFailed] = useState(false);
+  const [attempt, setAttempt] = useState(0);
+  const key = `${locale}:${page.key}`;
+  const html = page.html ?? (loaded?.key === key ? loaded.html : null);
+
+  useEffect(() => {
+    if (html !== null) return;
+    let live = true;
+    setFailed(false);
+    loadModulePages(locale, page.module).then(
+      (pages) => live && setLoaded({ key, html: pages[page.key] ?? '' }),
+      () => live && setFailed(true),
+    );
+    return () => void (live = false);
+  }, [key, html === null, attempt]);
+
+  useEffect(() => {
+    const ahead = next?.startsWith('page/') ? next.split('/')[1] : null;
+    if (html === null || !ahead || ahead === 'course' || ahead === page.module) return;
+    const timer = setTimeout(() => loadModulePages(locale, ahead).catch(() => {}), 1000);
+    return () => clearTimeout(timer);
+  }, [key, html === null, next]);
+
+  if (html !== null) return <PageBody html={html} />;
+  return failed ? (
+    <p class="notice" role="alert">
+      {t('page.loadFailed')}{' '}
+      <button type="button" class="btn secondary" onClick={() => setAttempt(attempt + 1)}>
+        {t('page.retry')}
+      </button>
+    </p>
+  ) : (
+    <p class="loading" role="status">
+      {t('page.loading')}
+    </p>
   );
 }
 

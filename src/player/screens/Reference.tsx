@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { usePlayer } from '../context';
 import { t } from '../i18n';
 import { setShortcutsEnabled, shortcutsOn } from '../shortcuts';
-import { PageBody } from './Page';
+import { PageContent } from './Page';
 
 export function GlossaryScreen() {
   const { course } = usePlayer();
@@ -66,7 +66,7 @@ export function HelpScreen() {
   return (
     <>
       <h1 tabIndex={-1}>{page?.title ?? t('help.title')}</h1>
-      {page && <PageBody html={page.html} />}
+      {page && <PageContent page={page} />}
       <h2>{t('help.shortcuts')}</h2>
       <p>{t('help.shortcutsIntro')}</p>
       <table class="keys">

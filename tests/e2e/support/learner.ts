@@ -156,6 +156,8 @@ export async function readPages(page: Page, course: CourseData, opts: WalkOption
     if (!here.startsWith('#/page/')) return here;
     const data = findPage(course, decodeURIComponent(here.slice('#/page/'.length)));
     if (!data) throw new Error(`readPages: no page ${here} in the course data`);
+    // A module's page text comes in its own chunk: a reader waits for it, as a learner would.
+    await $(page, 'main .content').first().waitFor();
     await opts.onScreen?.({ kind: 'page', types: [], page: data });
     if (opts.checks !== false) for (const id of data.checks) await answerCheck(page, course.questions[id], { correct: true, onScreen: opts.onScreen, page: data });
     await nextScreen(page);

@@ -54,8 +54,17 @@ describe.each(['1.2', '2004'] as const)('SCORM %s package', (v) => {
   });
 
   it('keeps course content in its own chunks, apart from the player code', () => {
-    const chunks = Object.keys(zips[v]).filter((f) => /course-data-(pl|en)[^/]*\.js$/.test(f));
+    const files = Object.keys(zips[v]);
+    const chunks = files.filter((f) => /course-data-(pl|en)-[^/]*\.js$/.test(f) && !f.includes('-pages-'));
     expect(chunks).toHaveLength(2);
+    // Each module's page text in a chunk of its own per language, loaded when the learner gets there:
+    // the outline the start screen waits for carries none of it.
+    for (const l of ['pl', 'en']) for (const m of ['m-alpha', 'm-beta']) expect(files.some((f) => f.startsWith(`assets/course-data-${l}-pages-${m}-`))).toBe(true);
+    const outline = text(v, chunks.find((f) => f.includes('course-data-pl-'))!);
+    expect(outline).toContain('Pierwsza strona alfa');
+    expect(outline).not.toContain('Akapit o');
+    const pages = text(v, files.find((f) => f.startsWith('assets/course-data-pl-pages-m-alpha-'))!);
+    expect(pages).toContain('Akapit o');
     expect(Object.keys(zips[v])).toContain('content/m-alpha/assets/pl/diagram.svg');
   });
 });

@@ -91,6 +91,17 @@ describe('player', () => {
     expect(root.textContent).toContain('Strona 1 z 2');
   });
 
+  it('a new screen is reported to the tracker on the hash change itself, before any render', async () => {
+    mount();
+    await go('#/page/m-alpha/a1');
+    location.hash = '#/page/m-alpha/a2';
+    window.dispatchEvent(new Event('hashchange'));
+    // No flush: a learner may close the window right after the click.
+    expect(t.last()[0]).toMatchObject({ location: 'page/m-alpha/a2', seen: ['m-alpha/a1', 'm-alpha/a2'] });
+    await flush();
+    expect(t.log.updates.filter(([s]) => s.location === 'page/m-alpha/a2')).toHaveLength(1);
+  });
+
   it('knowledge check: answer, feedback in the live region, try again', async () => {
     mount();
     await go('#/page/m-alpha/a1');
@@ -108,6 +119,26 @@ describe('player', () => {
     button('Spróbuj ponownie').click();
     await flush();
     expect(root.querySelector('.feedback')).toBeNull();
+  });
+
+  it('a module page whose text is in its own chunk: heading at once, then the text from the built chunk', async () => {
+    // The player's data as the build ships it: module pages without HTML (src/node/vitePlugin.ts).
+    const outline = (c: CourseData): CourseData => ({ ...c, modules: c.modules.map((m) => ({ ...m, pages: m.pages.map((p) => ({ ...p, html: null })) })) });
+    courses.pl = outline(miniCourse('pl'));
+    try {
+      mount();
+      location.hash = '#/page/m-alpha/a1';
+      window.dispatchEvent(new Event('hashchange'));
+      await act(() => {});
+      expect(root.querySelector('h1')!.textContent).toBe('Pierwsza strona alfa');
+      expect(root.querySelector('.loading[role=status]')!.textContent).toContain('Wczytywanie');
+      await flush();
+      expect(root.querySelector('.loading')).toBeNull();
+      expect(root.querySelector('.content')!.textContent).toContain('Akapit o');
+      expect(root.querySelector('.content .check')).not.toBeNull();
+    } finally {
+      courses.pl = miniCourse('pl');
+    }
   });
 
   it('glossary term shows its definition on click', async () => {

@@ -2,13 +2,15 @@
 import { Scorm2004API } from 'scorm-again';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { emptyLearnerState } from '../../../src/schema/learnerState.js';
+import { decodeSuspend } from '../../../src/schema/suspendData.js';
 import { findApi, wantedVersions } from '../../../src/tracking/apiDiscovery.js';
 import { createTracker } from '../../../src/tracking/createTracker.js';
 import { interactionProblems } from '../../../src/tracking/interactionFormat.js';
 import { iso8601Duration, iso8601Timestamp, scorm12Timespan } from '../../../src/tracking/sessionTime.js';
 import { standaloneKey, standaloneTracker } from '../../../src/tracking/standaloneDriver.js';
-import type { SaveStatus } from '../../../src/tracking/tracker.js';
+import type { CourseResult, SaveStatus } from '../../../src/tracking/tracker.js';
 import { miniCourse } from './fixture';
+import { learner, Lms, NAMES } from './lmsHarness';
 import { richState } from './states';
 
 /** A window-like chain: frame → parent → top, plus an opener chain. */
@@ -93,6 +95,37 @@ describe('createTracker', () => {
     expect(calls.at(-1)).toBe('Terminate');
     expect(lms.isTerminated()).toBe(true);
   });
+  // The player needs no pagehide/visibilitychange listeners of its own: this layer's pagehide alone
+  // commits the last update (no flush before it), and once finished nothing reaches the LMS, even
+  // when a page kept in the back/forward cache comes back (pageshow) and the player carries on.
+  for (const v of ['1.2', '2004'] as const)
+    test(`SCORM ${v}: pagehide alone saves the last update; no LMS call after it, even after pageshow`, () => {
+      const lms = new Lms(v, learner(v));
+      (window as any)[v === '1.2' ? 'API' : 'API_1484_11'] = lms.api;
+      const course = miniCourse();
+      const t = createTracker(course, window);
+      expect(t.kind).toBe(v === '1.2' ? 'scorm12' : 'scorm2004');
+      t.start();
+      const state = richState(course);
+      const result = (): CourseResult => ({ completion: 'incomplete', success: 'unknown', score: null, progress: 0.5, modules: [] });
+      t.update(state, result());
+      window.dispatchEvent(Object.assign(new Event('pagehide'), { persisted: true }));
+      const saved = decodeSuspend(lms.value('cmi.suspend_data'), course);
+      expect(saved.ok && saved.state).toEqual(state);
+      expect(lms.count('finish')).toBe(1);
+      const calls = lms.calls.length;
+      expect(lms.calls[calls - 1].fn).toBe(NAMES[v].finish);
+      window.dispatchEvent(Object.assign(new Event('pageshow'), { persisted: true }));
+      t.update(emptyLearnerState(), result());
+      t.interaction({ question: course.questions['a-q-tf'], response: true, credit: 1, shownAt: 0, answeredAt: 1, context: { kind: 'quiz', module: 'm-alpha' } });
+      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+      document.dispatchEvent(new Event('visibilitychange'));
+      t.flush();
+      t.finish();
+      window.dispatchEvent(new Event('pagehide'));
+      expect(lms.calls.length).toBe(calls);
+      t.finish();
+    });
 });
 
 describe('time formats', () => {
