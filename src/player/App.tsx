@@ -94,6 +94,18 @@ export function App({ course, tracker, launch, initialState, onLocale }: AppProp
 
   // Saving when the page is hidden or closed is the tracking layer's job (createTracker): it runs for
   // any player and before this one's handlers could.
+  // A page the browser kept in its back/forward cache comes back after pagehide has ended the LMS
+  // session: nothing done now could be saved, so say so instead of letting the learner carry on.
+  useEffect(() => {
+    const onShow = (e: PageTransitionEvent) => {
+      if (!e.persisted) return;
+      finished.current = true;
+      setEnded(true);
+    };
+    window.addEventListener('pageshow', onShow);
+    return () => window.removeEventListener('pageshow', onShow);
+  }, []);
+
   useEffect(() => {
     const onHash = () => {
       const to = routeFromHash();

@@ -300,4 +300,19 @@ describe('player', () => {
     expect(t.log.finished).toBe(1);
     expect(root.querySelector('h1')!.textContent).toBe('Kurs został zamknięty');
   });
+
+  it('a page restored from the back/forward cache says the session has ended and saves nothing more', async () => {
+    mount();
+    await go('#/page/m-alpha/a1');
+    window.dispatchEvent(Object.assign(new Event('pageshow'), { persisted: false }));
+    await flush();
+    expect(root.querySelector('h1')!.textContent).toBe('Pierwsza strona alfa');
+    window.dispatchEvent(Object.assign(new Event('pageshow'), { persisted: true }));
+    await flush();
+    expect(root.querySelector('h1')!.textContent).toBe('Kurs został zamknięty');
+    expect(root.textContent).toContain('uruchom kurs ponownie z platformy szkoleniowej');
+    const updates = t.log.updates.length;
+    await go('#/page/m-alpha/a2');
+    expect(t.log.updates).toHaveLength(updates);
+  });
 });
