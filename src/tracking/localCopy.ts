@@ -17,6 +17,8 @@ export interface LocalCopy {
   r: CourseResult | null;
   /** Interactions not yet committed: [element suffix, value] pairs each. */
   i: [string, string][][];
+  /** When it was written (ms since epoch): a copy without a learner id is handed over only while recent. */
+  t?: number;
 }
 
 export const localCopyKey = (courseId: string, learnerId: string | null) => `scorm-copy:${courseId}:${learnerId ?? ''}`;
@@ -35,7 +37,7 @@ export function readLocalCopy(key: string): LocalCopy | null {
     const raw = storage()?.getItem(key);
     if (!raw) return null;
     const c = JSON.parse(raw) as LocalCopy;
-    return typeof c?.d === 'string' && typeof c.n === 'number' ? { ...c, i: Array.isArray(c.i) ? c.i : [] } : null;
+    return typeof c?.d === 'string' && typeof c.n === 'number' ? { ...c, i: Array.isArray(c.i) ? c.i : [], t: typeof c.t === 'number' ? c.t : undefined } : null;
   } catch {
     return null;
   }

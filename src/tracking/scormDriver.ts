@@ -4,7 +4,7 @@ import { decodeSuspend, encodeSuspend, suspendCounter } from '../schema/suspendD
 import { commitScheduler } from './commitScheduler.js';
 import { interactionFields, type Version } from './interactionFormat.js';
 import { clearLocalCopy, localCopyKey, readLocalCopy, writeLocalCopy, type LocalCopy } from './localCopy.js';
-import { clearStandalone, readStandalone } from './standaloneDriver.js';
+import { clearStandalone, readStandalone, TAKEOVER_WINDOW_MS } from './standaloneDriver.js';
 import type { CourseResult, InteractionEvent, LaunchData, ModuleResult, SaveStatus, Tracker } from './tracker.js';
 import { TRACKING_WARNINGS } from './tracker.js';
 
@@ -142,7 +142,7 @@ export function createScormTracker(course: CourseData, d: Dialect, options: Driv
   };
 
   const saveCopy = () => {
-    copy = { v: course.version, n: counter, d: dirty.get(d.suspendElement) ?? sent.get(d.suspendElement) ?? '', r: last.result, i: pending.map((p) => p.fields) };
+    copy = { v: course.version, n: counter, d: dirty.get(d.suspendElement) ?? sent.get(d.suspendElement) ?? '', r: last.result, i: pending.map((p) => p.fields), t: now() };
     if (copy.d) writeLocalCopy(key, copy);
   };
 
@@ -268,11 +268,23 @@ export function createScormTracker(course: CourseData, d: Dialect, options: Driv
 
       // Reconciliation: the LMS's suspend data or the local copy, whichever has the higher counter.
       // A session whose Initialize failed never learnt the learner id: its copy has none (issue 4).
+      // Like progress made without an LMS, such a copy may be another officer's on a shared PC: it
+      // is handed over only while recent and only into an attempt with no saved progress, so it can
+      // never overwrite what the LMS holds for this learner.
       const anonymous = localCopyKey(course.id, null);
+      const lmsData = info?.suspend ?? '';
       let localKey = key;
       let local = readLocalCopy(key);
-      if (!local && key !== anonymous && (local = readLocalCopy(anonymous))) localKey = anonymous;
-      const lmsData = info?.suspend ?? '';
+      if (!local && key !== anonymous && (local = readLocalCopy(anonymous))) {
+        localKey = anonymous;
+        const recent = local.t !== undefined && now() - local.t <= TAKEOVER_WINDOW_MS;
+        if (!recent || lmsData) {
+          warn(`not resuming from a browser copy without a learner id (${recent ? 'the LMS already holds progress for this attempt' : 'older than 8 hours'})`);
+          if (!recent) clearLocalCopy(anonymous);
+          local = null;
+          localKey = key;
+        }
+      }
       const useLocal = !!local && suspendCounter(local.d) > suspendCounter(lmsData);
       let state: LearnerState | null = null;
       for (const [source, data] of useLocal ? [['local copy', local!.d], ['LMS', lmsData]] : [['LMS', lmsData]]) {

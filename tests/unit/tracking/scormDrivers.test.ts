@@ -427,6 +427,33 @@ describe.each(['1.2', '2004'] as const)('SCORM %s driver against scorm-again', (
       expect(readLocalCopy(key)).toBeNull();
     });
 
+    test('a copy without a learner id (Initialize failed) is handed over only recently and only into an attempt with no progress', () => {
+      const anonymous = localCopyKey(course.id, null);
+      const failedSession = () => {
+        const lms = new Lms(v, learner(v));
+        lms.faults.ended = true;
+        const t = lms.tracker(course);
+        t.start();
+        t.update(richState(course), result());
+        t.finish();
+        expect(readLocalCopy(anonymous)?.n).toBe(1);
+      };
+      // This learner's attempt already holds progress: the copy (maybe another officer's) must not replace it.
+      failedSession();
+      const mine = { ...emptyLearnerState(), location: 'page/m-alpha/a1', seen: ['m-alpha/a1'] };
+      const held = new Lms(v, { ...learner(v), suspend_data: encodeSuspend(mine, course, 3) });
+      expect(held.tracker(course).start().state).toEqual(mine);
+      expect(readLocalCopy(anonymous)).not.toBeNull();
+      // Nine hours later, into an empty attempt: too old to be trusted as this learner's; removed.
+      vi.advanceTimersByTime(9 * 3600_000);
+      expect(new Lms(v, learner(v)).tracker(course).start().state).toBeNull();
+      expect(readLocalCopy(anonymous)).toBeNull();
+      // Recent, into an empty attempt: taken over (the e2e fault test follows it to the LMS's records).
+      failedSession();
+      vi.advanceTimersByTime(3600_000);
+      expect(new Lms(v, learner(v)).tracker(course).start().state).toEqual(richState(course));
+    });
+
     test('an older local copy loses to the LMS and is removed', () => {
       localStorage.setItem(key, JSON.stringify({ v: '0.0.1', n: 1, d: encodeSuspend(emptyLearnerState(), course, 1), r: null, i: [] }));
       const state: LearnerState = richState(course);
