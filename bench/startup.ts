@@ -16,11 +16,14 @@ import { atMost, info, median, round, skip, type Budgets, type Row } from './res
  * The reference is the same start screen as a plain static page (the player's own rendered HTML
  * and stylesheet, no script, the button given an inline handler), launched in the same LMS frame
  * and measured the same way. Runs alternate player / static so drifts of a shared machine hit both.
- * The figure is the ratio of each one's fastest launch: other work on the machine only ever adds
- * time, so the fastest is the least disturbed (medians, far noisier under load, are shown beside).
+ * The figure is the ratio of each one's fastest launches (the mean of the fastest 3 of 11): other
+ * work on the machine only ever adds time, so the fastest are the least disturbed; one fastest launch
+ * alone moved the ratio between 0.96 and 1.56 on a shared machine (medians, noisier still, are shown beside).
  */
 const CPU_RATE = 4;
-const RUNS = { cpu: 7, slowNetwork: 2 };
+const RUNS = { cpu: 11, slowNetwork: 2 };
+/** How many of the fastest launches make the figure. */
+const FASTEST = 3;
 
 // Runs in every frame before its scripts; acts only in the course frame.
 const PROBE = `(() => {
@@ -190,16 +193,20 @@ export function startupRows(r: StartupResult | string, budgets: Budgets, note?: 
   const P = 'start-up';
   const budget = `≤ ${budgets.startupRatioMax}× static`;
   if (typeof r === 'string') return [skip(P, 'start-up ÷ static page (CPU 4×)', r, budget), skip(P, 'Next → next page shown (CPU 4×)', r)];
-  const spread = (xs: number[]) => `fastest of ${xs.length}; median ${round(median(xs))} ms, slowest ${round(Math.max(...xs))} ms`;
+  const spread = (xs: number[]) => `mean of the fastest ${Math.min(FASTEST, xs.length)} of ${xs.length}; fastest ${round(Math.min(...xs))} ms, median ${round(median(xs))} ms, slowest ${round(Math.max(...xs))} ms`;
+  const fastest = (xs: number[]) => {
+    const f = [...xs].sort((a, b) => a - b).slice(0, FASTEST);
+    return f.reduce((a, b) => a + b, 0) / f.length;
+  };
   const best = (xs: number[]) => Math.min(...xs);
-  const ratio = best(r.player) / best(r.staticPage);
+  const ratio = fastest(r.player) / fastest(r.staticPage);
   const broken = r.broken.length ? `; the first button did NOT work in: ${[...new Set(r.broken)].join(', ')}` : '';
   const rows: Row[] = [
     r.broken.some((b) => b.startsWith('player'))
       ? { part: P, name: 'start-up ÷ static page (CPU 4×)', value: round(ratio, 2), unit: '×', budget, status: 'fail', note: `start button did not work${broken}` }
       : atMost(P, 'start-up ÷ static page (CPU 4×)', round(ratio, 2), '×', budgets.startupRatioMax, budget, [note, broken.slice(2)].filter(Boolean).join('; ') || undefined),
-    info(P, 'player start screen ready (CPU 4×)', round(best(r.player)), 'ms', spread(r.player)),
-    info(P, 'static page ready (CPU 4×)', round(best(r.staticPage)), 'ms', spread(r.staticPage)),
+    info(P, 'player start screen ready (CPU 4×)', round(fastest(r.player)), 'ms', spread(r.player)),
+    info(P, 'static page ready (CPU 4×)', round(fastest(r.staticPage)), 'ms', spread(r.staticPage)),
     info(P, 'start-up ÷ static page (CPU 4×, Slow 4G)', round(best(r.slowPlayer) / best(r.slowStatic), 2), '×', `player ${round(best(r.slowPlayer))} ms, static ${round(best(r.slowStatic))} ms (fastest of ${r.slowPlayer.length})`),
     info(P, 'start-up ÷ static page (CPU 4×), medians', round(median(r.player) / median(r.staticPage), 2), '×', 'for information: noisier on a busy machine'),
   ];

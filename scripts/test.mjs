@@ -3,7 +3,7 @@
 // On Debian (this project's CI kind) it installs Chromium and xmllint when missing, as root.
 // Ends with one line per runner, "<runner>: N passed, N failed", read by CI.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 const run = (cmd, args, env = {}) => spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env }, shell: process.platform === 'win32' });
 const has = (cmd) => spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
@@ -31,6 +31,27 @@ function counts(file, kind) {
   return { passed: s.expected ?? 0, failed: (s.unexpected ?? 0) + (s.flaky ?? 0) + (r.errors?.length ?? 0) };
 }
 
+// Two runs in one folder would delete and rebuild each other's outputs (test-results/) mid-run:
+// the second stops at once instead. A run that was killed leaves a lock whose process is gone.
+function takeLock() {
+  const lock = 'test-results/npm-test.lock';
+  mkdirSync('test-results', { recursive: true });
+  const holder = existsSync(lock) ? Number(readFileSync(lock, 'utf8')) : 0;
+  let alive = false;
+  try {
+    alive = holder > 0 && holder !== process.pid && process.kill(holder, 0);
+  } catch {
+    alive = false;
+  }
+  if (alive) {
+    console.error(`Another npm test (process ${holder}) is running in this folder; wait for it to finish or stop it, then run again.`);
+    process.exit(1);
+  }
+  writeFileSync(lock, String(process.pid));
+  process.on('exit', () => rmSync(lock, { force: true }));
+}
+
+takeLock();
 ensureDebianPackages();
 rmSync('test-results/json', { recursive: true, force: true });
 mkdirSync('test-results/json', { recursive: true });

@@ -6,16 +6,24 @@ import { withMarks } from './assessment/marks';
 import { courseLocales, loadCourseData, onCourseUpdate } from './courseSource';
 import { i18n, initI18n } from './i18n';
 
+// Marks for the start-up bench (performance.getEntriesByType('mark')): where the time before the start screen goes.
+const mark = (name: string) => performance.mark?.(`course:${name}`);
+
 async function start() {
+  mark('script');
   const root = document.getElementById('app')!;
   let course = await loadCourseData(courseLocales[0]);
+  mark('data');
   const tracker = createTracker(course);
   const launch = tracker.start();
+  mark('lms');
   const saved = launch.state ?? emptyLearnerState();
   const locale = saved.locale && courseLocales.includes(saved.locale) ? saved.locale : courseLocales[0];
   if (locale !== course.locale) course = await loadCourseData(locale);
   const state = withMarks(course, saved);
+  mark('state');
   initI18n(locale);
+  mark('i18n');
   document.documentElement.lang = locale;
 
   const show = () =>
@@ -32,6 +40,7 @@ async function start() {
     show();
   });
   show();
+  mark('shown');
 }
 
 start().catch((error) => {

@@ -344,7 +344,9 @@ export function createScormTracker(course: CourseData, d: Dialect, options: Driv
         // Statuses restored above (local copy, progress without an LMS) win over the first-launch ones.
         const initial = Object.entries(info!.initial).filter(([el]) => !dirty.has(el));
         stage({ ...Object.fromEntries(initial), [d.exitElement]: d.exitValue(false) });
-        scheduler.now();
+        // Within the first half second, not before the start screen shows: an LMS's first commit can
+        // take long (some send it to the server synchronously), and pagehide sends it in any case.
+        scheduler.request();
       }
       return {
         state,

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildCourse } from '../../src/node/buildCourse';
@@ -12,7 +12,6 @@ import { PACKAGES_DIR, packageDir, type PackageKind } from './support/packages';
  * LMS would: test-results/packages/<course>/<scorm12|scorm2004>/.
  */
 export default async function globalSetup() {
-  const release = lock();
   rmSync(PACKAGES_DIR, { recursive: true, force: true });
   const sources: [string, string][] = [['mini', path.join(fixturesDir, 'mini')]];
   if (existsSync(path.join(projectRoot, 'modules'))) sources.push(['real', projectRoot]);
@@ -29,29 +28,5 @@ export default async function globalSetup() {
       const zip = readdirSync(out).find((f) => f.endsWith(`-${kind}.zip`))!;
       unpackZip(path.join(out, zip), packageDir(name, kind));
     }
-  }
-  return release;
-}
-
-/**
- * Two runs in one working tree would rebuild each other's packages under the tests' feet: the second
- * stops at once with a clear message instead. The lock goes with the run (teardown) or its process.
- */
-function lock(): () => void {
-  const file = path.join(PACKAGES_DIR, '..', 'e2e-run.lock');
-  mkdirSync(path.dirname(file), { recursive: true });
-  const holder = existsSync(file) ? Number(readFileSync(file, 'utf8')) : 0;
-  if (holder && holder !== process.pid && alive(holder))
-    throw new Error(`another browser-test run (process ${holder}) is using test-results/ in this folder; wait for it to finish or stop it, then run again`);
-  writeFileSync(file, String(process.pid));
-  return () => rmSync(file, { force: true });
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
   }
 }
