@@ -146,3 +146,17 @@ test('built files contain no http(s) URL', async () => {
     expect(urls.filter((u) => !/^http:\/\/www\.w3\.org\//.test(u)), f).toEqual([]);
   }
 });
+
+test('a module page whose text cannot be fetched says so, offers to try again, and shows it when the server answers', async ({ page }) => {
+  // A flaky LMS server: the first request for the module's page chunk fails.
+  let refused = 0;
+  await page.route(/course-data-pl-pages-m-alpha-[^/]*\.js$/, (route) => (refused++ ? route.continue() : route.abort('connectionreset')));
+  await page.goto(`${server.url}/index.html#/page/m-alpha/a1`);
+  await expect(page.locator('main h1')).toHaveText('Pierwsza strona alfa');
+  await expect(page.getByRole('alert')).toContainText('Nie udało się wczytać treści strony.');
+  await checkScreen(page, 'page text failed to load');
+  await page.getByRole('button', { name: 'Spróbuj ponownie' }).click();
+  await expect(page.locator('main .content')).toContainText('Akapit o');
+  await expect(page.locator('main section.check')).toHaveCount(1);
+  expect(refused).toBe(2);
+});
