@@ -66,7 +66,10 @@ export function PageContent({ page, next = null }: { page: PageData; next?: stri
   }, [key, html === null, attempt]);
 
   useEffect(() => {
-    const ahead = next?.startsWith('page/') ? next.split('/')[1] : null;
+    // The module the learner goes to next: the next page's, or after a module's last page (its quiz
+    // comes next) the following module's, so its first page shows without waiting.
+    const following = course.modules[course.modules.findIndex((m) => m.id === page.module) + 1]?.id ?? null;
+    const ahead = next?.startsWith('page/') ? next.split('/')[1] : following;
     if (html === null || !ahead || ahead === 'course' || ahead === page.module) return;
     const timer = setTimeout(() => loadModulePages(locale, ahead).catch(() => {}), 1000);
     return () => clearTimeout(timer);
