@@ -14,7 +14,12 @@ export function Ordering({ question, order, response, onChange, marked, reveal, 
     [next[from], next[to]] = [next[to], next[from]];
     onChange?.(next);
     announce(t('q.moved', { item: plain(itemHtml(current[from])), position: to + 1, total: next.length }));
+    const before = document.activeElement;
     requestAnimationFrame(() => {
+      // Only while focus is still where the move left it: on a slow PC the frame can come after the
+      // learner has already tabbed on, and focus must not jump back.
+      const now = document.activeElement;
+      if (now && now !== document.body && now !== before && !document.getElementById(uid)?.contains(now)) return;
       const buttons = document.querySelectorAll<HTMLButtonElement>(`#${uid} li:nth-child(${to + 1}) button`);
       (by < 0 ? (buttons[0]?.disabled ? buttons[1] : buttons[0]) : buttons[1]?.disabled ? buttons[0] : buttons[1])?.focus();
     });

@@ -181,6 +181,14 @@ describe('player', () => {
     await flush();
     expect(items()).toEqual([before[1], before[0], before[2]]);
     expect(live()).toContain(`${before[1]} – pozycja 1 z 3`);
+    // Focus follows the moved item (its "down" button, "up" being disabled at the top)…
+    expect(document.activeElement).toBe(root.querySelector('.ordering li:nth-child(1) button:nth-child(2)'));
+    // …unless the learner has already moved on when the next frame comes (a slow PC).
+    const submit = button('Zatwierdź odpowiedzi');
+    root.querySelector<HTMLButtonElement>('.ordering li:nth-child(3) button')!.click();
+    submit.focus();
+    await flush();
+    expect(document.activeElement).toBe(submit);
   });
 
   it('module quiz: submit, score, interactions, retry', async () => {
