@@ -21,9 +21,14 @@ export function KnowledgeCheck({ id }: { id: string }) {
   const [checked, setChecked] = useState(saved !== undefined);
   const [tries, setTries] = useState(saved !== undefined ? 1 : 0);
   const box = useRef<HTMLElement>(null);
-  // The button pressed disappears with the change: put focus where the learner goes next.
+  // The button pressed disappears with the change: put focus where the learner goes next, unless the
+  // learner has already moved on by the time the frame comes (a slow PC).
   const focusSoon = (selector: string) =>
-    requestAnimationFrame(() => box.current?.querySelector<HTMLElement>(selector)?.focus());
+    requestAnimationFrame(() => {
+      const now = document.activeElement;
+      if (now && now !== document.body && !box.current?.contains(now)) return;
+      box.current?.querySelector<HTMLElement>(selector)?.focus();
+    });
   if (!question) return null;
   const order = displayOrder(question, 0);
   const value = response ?? (question.type === 'ordering' ? order : undefined);
