@@ -385,6 +385,7 @@ function buildCourseData(
     version: c.version,
     locale,
     locales: c.locales,
+    localeNames: Object.fromEntries(c.locales.map((l) => [l, autonym(l)])),
     title: c.title[locale],
     description: c.description[locale],
     publisher: {
@@ -410,4 +411,14 @@ function buildCourseData(
     glossary,
     minutes: modules.reduce((n, m) => n + m.minutes, 0),
   };
+}
+
+/** A language's name in that language, capitalised as a button label ("Polski", "English"). */
+function autonym(locale: string): string {
+  try {
+    const name = new Intl.DisplayNames([locale], { type: 'language' }).of(locale);
+    return name ? name.replace(/^./, (ch) => ch.toLocaleUpperCase(locale)) : locale;
+  } catch {
+    return locale;
+  }
 }

@@ -10,7 +10,7 @@ export function LanguageSwitch() {
     <div class="langs" role="group" aria-label={t('lang.label')}>
       {course.locales.map((l) => (
         <button type="button" class="lang" lang={l} aria-pressed={l === current} onClick={() => setLocale(l)}>
-          {new Intl.DisplayNames([l], { type: 'language' }).of(l)?.replace(/^./, (c) => c.toLocaleUpperCase(l)) ?? l}
+          {course.localeNames[l] ?? l}
         </button>
       ))}
     </div>

@@ -15,6 +15,11 @@ export interface CourseData {
   locale: string;
   /** All locales of the course, primary first. */
   locales: string[];
+  /**
+   * Each locale's name in its own language ("Polski", "English"), for the language buttons. Made at
+   * build time: Intl.DisplayNames in the browser loads locale data that cost ~80 ms on a slow PC.
+   */
+  localeNames: Record<string, string>;
   title: string;
   description: string;
   publisher: { name: string; url?: string; contact?: string; funding?: string };
