@@ -95,7 +95,6 @@ export function weightRows(zips: Record<string, ZipWeight>, budgets: Budgets, no
   for (const locale of locales) {
     const outline = data.filter((f) => COURSE_DATA.exec(f.name)![1] === locale);
     const pages = data.filter((f) => COURSE_DATA.exec(f.name)![1].startsWith(locale + '-pages-'));
-    const sum = (fs: FileWeight[], k: 'raw' | 'gzip' | 'brotli') => fs.reduce((n, f) => n + f[k], 0);
     rows.push(info(P, `course data ${locale} at start-up, gzip`, kb(sum(outline, 'gzip')), 'KB', `${kb(sum(outline, 'raw'))} KB raw, ${kb(sum(outline, 'brotli'))} KB brotli: outline, questions, glossary, sources`));
     if (pages.length) rows.push(info(P, `course data ${locale}, module pages, gzip`, kb(sum(pages, 'gzip')), 'KB', `${pages.length} chunks, ${kb(sum(pages, 'raw'))} KB raw, fetched as the learner reaches each module`));
   }

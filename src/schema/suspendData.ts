@@ -141,7 +141,17 @@ interface Ctx {
   modRef: Map<string, string>;
 }
 
+// Every save encodes the state more than once (change detection, the draft check, the LMS value):
+// the lookups are made once per compiled CourseData, which is never changed after compilation.
+const contexts = new WeakMap<CourseData, Ctx>();
+
 function context(course: CourseData): Ctx {
+  let ctx = contexts.get(course);
+  if (!ctx) contexts.set(course, (ctx = makeContext(course)));
+  return ctx;
+}
+
+function makeContext(course: CourseData): Ctx {
   const pages = [...course.coursePages, ...course.modules.flatMap((m) => m.pages)];
   const refs = course.modules.map((m) => hash3(m.id));
   const modRef = new Map(course.modules.map((m, i) => [m.id, refs.indexOf(refs[i]) === refs.lastIndexOf(refs[i]) ? refs[i] : '~' + encodeText(m.id) + '=']));

@@ -1,20 +1,26 @@
-import type { CourseData } from '../../schema/courseData';
+import type { CourseData, QuestionData } from '../../schema/courseData';
 import type { LearnerState, Marks, Response } from '../../schema/learnerState';
 import { hashString } from './random';
 import { credit, isAnswered } from './scoring';
 import { displayOrder } from './shuffle';
 
+/** A try's questions with the learner's responses, in order: what percentScore and marksOf read. */
+export function tryItems(course: CourseData, ids: string[], seed: number, answers: Record<string, Response>): TryItem[] {
+  return ids.map((id) => ({ question: course.questions[id], response: answerOrStart(course, id, seed, answers) }));
+}
+
+export interface TryItem {
+  question: QuestionData;
+  response: Response | undefined;
+}
+
 /**
  * Per-question results of a submitted try. They outlive the answers: the suspend data may keep
  * only these when room is short (suspendData.ts), and the review shows them instead.
  */
-export function marksOf(course: CourseData, ids: string[], responseOf: (id: string) => Response | undefined): Marks {
+export function marksOf(items: TryItem[]): Marks {
   const marks: Marks = {};
-  for (const id of ids) {
-    const q = course.questions[id];
-    const r = responseOf(id);
-    if (q && isAnswered(q, r)) marks[id] = credit(q, r);
-  }
+  for (const { question, response } of items) if (question && isAnswered(question, response)) marks[question.id] = credit(question, response);
   return marks;
 }
 
@@ -28,10 +34,10 @@ export function withMarks(course: CourseData, state: LearnerState): LearnerState
     const module = course.modules.find((m) => m.id === id);
     if (!q.submitted || q.marks || !module) continue;
     const seed = quizSeed(id, q.tries, true);
-    quizzes[id] = { ...q, marks: marksOf(course, module.quiz, (qid) => answerOrStart(course, qid, seed, q.answers)) };
+    quizzes[id] = { ...q, marks: marksOf(tryItems(course, module.quiz, seed, q.answers)) };
   }
   const attempts = state.final.attempts.map((a, i, all) =>
-    a.marks || i < all.length - 1 || !a.draw.length ? a : { ...a, marks: marksOf(course, a.draw, (qid) => answerOrStart(course, qid, a.seed, a.answers)) },
+    a.marks || i < all.length - 1 || !a.draw.length ? a : { ...a, marks: marksOf(tryItems(course, a.draw, a.seed, a.answers)) },
   );
   return { ...state, quizzes, final: { ...state.final, attempts } };
 }

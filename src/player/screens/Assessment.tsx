@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Marks, Response } from '../../schema/learnerState';
 import { drawQuestions } from '../assessment/draw';
-import { answerOrStart, marksOf, quizSeed } from '../assessment/marks';
+import { answerOrStart, marksOf, quizSeed, tryItems } from '../assessment/marks';
 import { newSeed } from '../assessment/random';
 import { credit, isAnswered, percentScore } from '../assessment/scoring';
 import { displayOrder } from '../assessment/shuffle';
@@ -24,8 +24,6 @@ interface ListProps {
   marks?: Marks;
 }
 
-const responseOf = (course: ReturnType<typeof usePlayer>['course'], id: string, seed: number, answers: Record<string, Response>) => answerOrStart(course, id, seed, answers);
-
 function QuestionList({ ids, seed, answers, onAnswer, marked, reveal, marks }: ListProps) {
   const { course } = usePlayer();
   // A submitted try resumed without its answers shows each question's result and feedback only.
@@ -38,7 +36,7 @@ function QuestionList({ ids, seed, answers, onAnswer, marked, reveal, marks }: L
           const q = course.questions[id];
           if (!q) return null;
           const only = resultOnly(id);
-          const response = only ? undefined : responseOf(course, id, seed, answers);
+          const response = only ? undefined : answerOrStart(course, id, seed, answers);
           return (
             <li key={id} class="question">
               <h2 class="qnum">{t('q.number', { n: i + 1, total: ids.length })}</h2>
@@ -66,7 +64,7 @@ function AttemptForm(props: { ids: string[]; seed: number; answers: Record<strin
   const [confirming, setConfirming] = useState(false);
   const shownAt = useRef(Date.now());
   const answeredAt = useRef<Record<string, number>>({});
-  const open = props.ids.filter((id) => !isAnswered(course.questions[id], responseOf(course, id, props.seed, props.answers))).length;
+  const open = props.ids.filter((id) => !isAnswered(course.questions[id], answerOrStart(course, id, props.seed, props.answers))).length;
   const submit = () => {
     if (open && !confirming) {
       setConfirming(true);
@@ -139,7 +137,7 @@ export function QuizScreen({ moduleId, next }: { moduleId: string; next: string 
   const ensure = (s: typeof state) => (s.quizzes[moduleId] ??= { answers: {}, submitted: false, best: null, tries: 0 });
 
   const submit = (answeredAt: Record<string, number>, shownAt: number) => {
-    const items = module.quiz.map((id) => ({ question: course.questions[id], response: responseOf(course, id, seed, quiz.answers) }));
+    const items = tryItems(course, module.quiz, seed, quiz.answers);
     const score = percentScore(items);
     for (const { question, response } of items)
       if (isAnswered(question, response))
@@ -151,7 +149,7 @@ export function QuizScreen({ moduleId, next }: { moduleId: string; next: string 
       q.tries += 1;
       q.best = Math.max(q.best ?? 0, score);
       q.score = score;
-      q.marks = marksOf(course, module.quiz, (id) => responseOf(course, id, seed, quiz.answers));
+      q.marks = marksOf(items);
     });
     announce(t(score >= passing ? 'result.passed' : 'result.failed', { score: formatPercent(score) }));
   };
@@ -167,7 +165,7 @@ export function QuizScreen({ moduleId, next }: { moduleId: string; next: string 
   };
   const lastScore = !quiz.submitted
     ? null
-    : (quiz.score ?? percentScore(module.quiz.map((id) => ({ question: course.questions[id], response: responseOf(course, id, seed, quiz.answers) }))));
+    : (quiz.score ?? percentScore(tryItems(course, module.quiz, seed, quiz.answers)));
   const passed = (quiz.best ?? -1) >= passing;
   return (
     <>
@@ -213,7 +211,7 @@ export function FinalScreen() {
   };
   const submit = (answeredAt: Record<string, number>, shownAt: number) => {
     if (!current) return;
-    const items = current.draw.map((id) => ({ question: course.questions[id], response: responseOf(course, id, current.seed, current.answers) }));
+    const items = tryItems(course, current.draw, current.seed, current.answers);
     const score = percentScore(items);
     const attempt = state.final.attempts.length + 1;
     for (const { question, response } of items)
@@ -222,7 +220,7 @@ export function FinalScreen() {
     change((s) => {
       const answers = { ...current.answers };
       items.forEach(({ question, response }) => response !== undefined && (answers[question.id] = response));
-      s.final.attempts.push({ ...current, answers, score, marks: marksOf(course, current.draw, (id) => responseOf(course, id, current.seed, current.answers)) });
+      s.final.attempts.push({ ...current, answers, score, marks: marksOf(items) });
       s.final.current = null;
     });
     announce(t(score >= passing ? 'result.passed' : 'result.failed', { score: formatPercent(score) }));

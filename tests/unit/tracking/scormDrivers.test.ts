@@ -53,6 +53,14 @@ afterEach(() => vi.useRealTimers());
 
 describe.each(['1.2', '2004'] as const)('SCORM %s driver against scorm-again', (v) => {
   const n = NAMES[v];
+  /** A first launch of this learner, past its first commit. */
+  const started = () => {
+    const lms = new Lms(v, learner(v));
+    const t = lms.tracker(course);
+    t.start();
+    settle();
+    return { lms, t };
+  };
 
   test('first launch: learner data, then status incomplete and exit suspend committed just after the start screen', () => {
     const lms = new Lms(v, learner(v));
@@ -84,10 +92,7 @@ describe.each(['1.2', '2004'] as const)('SCORM %s driver against scorm-again', (
   });
 
   test('a burst of updates makes one commit; only changed values are sent', () => {
-    const lms = new Lms(v, learner(v));
-    const t = lms.tracker(course);
-    t.start();
-    settle();
+    const { lms, t } = started();
     const statuses: SaveStatus[] = [];
     t.onSaveStatus((s) => statuses.push(s));
     const s = emptyLearnerState();
@@ -114,10 +119,7 @@ describe.each(['1.2', '2004'] as const)('SCORM %s driver against scorm-again', (
   });
 
   test('editing unsubmitted answers waits for the next prompt save (or 10 s); the local copy holds the draft meanwhile', () => {
-    const lms = new Lms(v, learner(v));
-    const t = lms.tracker(course);
-    t.start();
-    settle();
+    const { lms, t } = started();
     const s = emptyLearnerState();
     s.location = 'quiz/m-alpha';
     t.update(structuredClone(s), result());
@@ -167,10 +169,7 @@ describe.each(['1.2', '2004'] as const)('SCORM %s driver against scorm-again', (
       [done(40, 'failed'), { status: 'failed', success: 'failed', completion: 'completed' }],
       [result({ completion: 'completed', progress: 1 }), { status: 'completed', success: 'unknown', completion: 'completed' }],
     ] as const) {
-      const lms = new Lms(v, learner(v));
-      const t = lms.tracker(course);
-      t.start();
-      settle();
+      const { lms, t } = started();
       t.update(emptyLearnerState(), res);
       t.finish();
       const f = lms.flat();
@@ -195,10 +194,7 @@ describe.each(['1.2', '2004'] as const)('SCORM %s driver against scorm-again', (
   });
 
   test('SCORM 1.2 reports "failed" only when no final attempt is left; 2004 keeps both statuses', () => {
-    const lms = new Lms(v, learner(v));
-    const t = lms.tracker(course);
-    t.start();
-    settle();
+    const { lms, t } = started();
     const s = emptyLearnerState();
     s.final.attempts = [{ seed: 1, draw: [], answers: {}, score: 20 }];
     t.update(s, result({ success: 'failed', score: 20 }));
@@ -241,10 +237,7 @@ describe.each(['1.2', '2004'] as const)('SCORM %s driver against scorm-again', (
   });
 
   test('suspend data round trip: relaunch resumes the same page, answers, attempts and draw', () => {
-    const lms = new Lms(v, learner(v));
-    const t = lms.tracker(course);
-    t.start();
-    settle();
+    const { lms, t } = started();
     const state = richState(course);
     t.update(state, result());
     t.finish();
@@ -271,10 +264,7 @@ describe.each(['1.2', '2004'] as const)('SCORM %s driver against scorm-again', (
   });
 
   test('interactions for every question type are accepted by the LMS', () => {
-    const lms = new Lms(v, learner(v));
-    const t = lms.tracker(course);
-    t.start();
-    settle();
+    const { lms, t } = started();
     const s = richState(course);
     const answers = { ...s.quizzes['m-alpha'].answers, ...s.quizzes['m-beta'].answers, 'a-q-number': 'eleven' };
     const credit: Record<string, number> = { 'a-q-single': 1, 'a-q-multiple': 0, 'a-q-tf': 0.5 };
@@ -328,10 +318,7 @@ describe.each(['1.2', '2004'] as const)('SCORM %s driver against scorm-again', (
 
   test('interactions resume numbering after the ones the LMS already has', () => {
     if (v === '1.2') return; // 1.2 interactions are write-only; _count comes from the LMS
-    const lms = new Lms(v, learner(v));
-    const t = lms.tracker(course);
-    t.start();
-    settle();
+    const { lms, t } = started();
     const ev = { question: course.questions['a-q-tf'], response: true, credit: 1, shownAt: 0, answeredAt: 1, context: { kind: 'quiz' as const, module: 'm-alpha' } };
     t.interaction(ev);
     t.finish();
@@ -345,10 +332,7 @@ describe.each(['1.2', '2004'] as const)('SCORM %s driver against scorm-again', (
   });
 
   test('no call reaches the LMS after finish, and finish happens once', () => {
-    const lms = new Lms(v, learner(v));
-    const t = lms.tracker(course);
-    t.start();
-    settle();
+    const { lms, t } = started();
     t.update(richState(course), result());
     t.finish();
     const calls = lms.calls.length;
@@ -405,10 +389,7 @@ describe.each(['1.2', '2004'] as const)('SCORM %s driver against scorm-again', (
     });
 
     test('Commit failing, slow recovery: the state commits later and nothing is lost', () => {
-      const lms = new Lms(v, learner(v));
-      const t = lms.tracker(course);
-      t.start();
-      settle();
+      const { lms, t } = started();
       lms.faults.failCommit = true;
       t.update(richState(course), done(90, 'passed'));
       vi.advanceTimersByTime(10_000);
@@ -421,10 +402,7 @@ describe.each(['1.2', '2004'] as const)('SCORM %s driver against scorm-again', (
     });
 
     test('LMS session ended: the local copy wins on the next launch and reaches the LMS', () => {
-      const lms = new Lms(v, learner(v));
-      const t = lms.tracker(course);
-      t.start();
-      settle();
+      const { lms, t } = started();
       t.update(emptyLearnerState(), result());
       t.flush();
       lms.faults.ended = true;
@@ -486,10 +464,7 @@ describe.each(['1.2', '2004'] as const)('SCORM %s driver against scorm-again', (
     });
 
     test('a value the LMS refuses does not block the others, and is given up after 3 tries', () => {
-      const lms = new Lms(v, learner(v));
-      const t = lms.tracker(course);
-      t.start();
-      settle();
+      const { lms, t } = started();
       lms.faults.failSet = (e) => e.endsWith('objectives.0.id');
       t.update(richState(course), done(90, 'passed'));
       vi.advanceTimersByTime(60_000);
